@@ -1,0 +1,186 @@
+package dev.modelchange.cdi;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import dev.modelchange.ChangeStreamFailure;
+import dev.modelchange.ChangeStreamGap;
+import dev.modelchange.ModelChange;
+import dev.modelchange.ModelChanges;
+import dev.modelchange.engine.ChangeStreamEngine;
+import dev.modelchange.engine.EngineSettings;
+import dev.modelchange.engine.IncidentReporter;
+import dev.modelchange.engine.ObserverDescriptor;
+import dev.modelchange.engine.ObserverInvoker;
+import dev.modelchange.spi.ResumeTokenStore;
+import dev.modelchange.store.ResumeTokenStores;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadFactory;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+import org.bson.codecs.configuration.CodecRegistry;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Starts the engine with the discovered observers when the application starts (before the application's own
+ * start-up observers), produces {@link ModelChanges}, and stops everything when the application stops. Reads
+ * the configuration and connects here, never during discovery.
+ */
+@ApplicationScoped
+public class ModelChangeRuntime {
+  private static final Logger LOG = System.getLogger(ModelChangeRuntime.class.getName());
+  private static final String MANAGED_THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
+
+  @Inject
+  DiscoveredObservers discovered;
+  @Inject
+  BeanManager beanManager;
+  @Inject
+  Instance<MongoClient> clients;
+  @Inject
+  Instance<CodecRegistry> codecRegistries;
+  @Inject
+  Instance<ResumeTokenStore> stores;
+  @Inject
+  Instance<DataSource> dataSources;
+  @Inject
+  Event<ChangeStreamFailure> failures;
+  @Inject
+  Event<ChangeStreamGap> gaps;
+
+  private ChangeStreamEngine engine;
+
+  void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_BEFORE)
+      @Initialized(ApplicationScoped.class) Object event) {
+    engine();
+  }
+
+  /** The engine, started on first use. */
+  synchronized ChangeStreamEngine engine() {
+    if (engine == null) {
+      engine = start(discovered.observers());
+    }
+    return engine;
+  }
+
+  private ChangeStreamEngine start(List<ObserverDescriptor> observers) {
+    Config config = ConfigProvider.getConfig();
+    EngineSettings settings = EngineSettings.from(key -> config.getOptionalValue(key, String.class));
+    List<AutoCloseable> owned = new ArrayList<>();
+    MongoClient client = null;
+    ResumeTokenStore store = null;
+    if (settings.enabled()) {
+      if (clients.isResolvable()) {
+        client = clients.get();
+      } else {
+        client = MongoClients.create(new ConnectionString(settings.mongodbUri()));
+        owned.add(client);
+      }
+      if (stores.isResolvable()) {
+        store = stores.get();
+      } else {
+        store = ResumeTokenStores.fromSettings(settings, client,
+            dataSources.isResolvable() ? dataSources.get() : null).orElse(null);
+        if (store != null) {
+          owned.add(0, store);
+        }
+      }
+    }
+    ChangeStreamEngine e = new ChangeStreamEngine(settings, client,
+        codecRegistries.isResolvable() ? codecRegistries.get() : null, store, containerThreads(),
+        new CdiIncidents(), owned);
+    try {
+      e.start(observers, settings.enabled() ? new CdiObserverInvoker(observers) : null);
+    } catch (RuntimeException ex) {
+      e.close();
+      throw ex;
+    }
+    return e;
+  }
+
+  /** Jakarta Concurrency's default thread factory where the container has one (Open Liberty), else null. */
+  private static ThreadFactory containerThreads() {
+    try {
+      Object found = new InitialContext().lookup(MANAGED_THREAD_FACTORY);
+      if (found instanceof ThreadFactory) {
+        LOG.log(Level.DEBUG, "MODELCHANGE-005 Using the container's " + MANAGED_THREAD_FACTORY);
+        return (ThreadFactory) found;
+      }
+    } catch (Exception | NoClassDefFoundError e) {
+      // no JNDI or no Jakarta Concurrency here: the engine makes its own daemon threads
+    }
+    return null;
+  }
+
+  /** The programmatic API, sharing the observers' engine. */
+  @Produces
+  @ApplicationScoped
+  ModelChanges modelChanges() {
+    return new ContainerModelChanges(this::engine);
+  }
+
+  void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+    stop();
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  /** Fires each change to the route of each observer it matches. */
+  private final class CdiObserverInvoker implements ObserverInvoker {
+    private final Map<String, Event<Object>> events = new HashMap<>();
+
+    CdiObserverInvoker(List<ObserverDescriptor> observers) {
+      Event<Object> all = beanManager.getEvent();
+      for (ObserverDescriptor o : observers) {
+        events.put(o.route(), all.select(ChangeEventTypes.of(o.modelType()),
+            ModelChange.Literal.of(o.modelType()), ObserverRoute.Literal.of(o.route())));
+      }
+    }
+
+    @Override
+    public CompletionStage<?> notify(ObserverDescriptor observer, dev.modelchange.ChangeEvent<?> event) {
+      Event<Object> e = events.get(observer.route());
+      if (observer.async()) {
+        return e.fireAsync(event);
+      }
+      e.fire(event);
+      return null;
+    }
+  }
+
+  /** Fires failures and gaps as CDI events, synchronously, on the stream's thread. */
+  private final class CdiIncidents implements IncidentReporter {
+    @Override
+    public void failure(ChangeStreamFailure failure) {
+      failures.fire(failure);
+    }
+
+    @Override
+    public void gap(ChangeStreamGap gap) {
+      gaps.fire(gap);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package dev.modelchange.engine;
+
+import dev.modelchange.ChangeEvent;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Notifies one observer of one event: the CDI layer fires it to the observer's route. Synchronous observers run
+ * before {@link #notify} returns and their exceptions propagate; asynchronous ones return the stage that
+ * completes when they have run.
+ */
+@FunctionalInterface
+public interface ObserverInvoker {
+  /**
+   * Notifies the observer.
+   *
+   * @return null for a synchronous observer, else the stage of its asynchronous notification
+   */
+  CompletionStage<?> notify(ObserverDescriptor observer, ChangeEvent<?> event);
+}

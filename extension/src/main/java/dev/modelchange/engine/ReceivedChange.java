@@ -1,0 +1,92 @@
+package dev.modelchange.engine;
+
+import com.mongodb.MongoNamespace;
+import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import com.mongodb.client.model.changestream.OperationType;
+import dev.modelchange.ChangeEvent;
+import java.time.Instant;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.configuration.CodecRegistry;
+
+/**
+ * One change as the cursor returned it, decoded into each model type at most once however many receivers
+ * want it. Used by the watcher's thread only.
+ */
+final class ReceivedChange {
+  private static final DecoderContext DECODER_CONTEXT = DecoderContext.builder().build();
+
+  private final ChangeStreamDocument<BsonDocument> raw;
+  private final MongoNamespace namespace;
+  private final CodecRegistry codecs;
+  private ChangeEvent<?> decoded;
+
+  ReceivedChange(ChangeStreamDocument<BsonDocument> raw, MongoNamespace watched, CodecRegistry codecs) {
+    this.raw = raw;
+    // real MongoDB always sends ns; a server without it (the in-JVM one) gets the watched collection
+    this.namespace = raw.getNamespace() != null ? raw.getNamespace() : watched;
+    this.codecs = codecs;
+  }
+
+  OperationType operationType() {
+    return raw.getOperationType() == null ? OperationType.OTHER : raw.getOperationType();
+  }
+
+  BsonDocument fullDocument() {
+    return raw.getFullDocument();
+  }
+
+  /**
+   * The document that filters are evaluated against: the full document, else (for a delete with pre-images)
+   * the document before the change; null when the event carries neither.
+   */
+  BsonDocument filterDocument() {
+    return raw.getFullDocument() != null ? raw.getFullDocument() : raw.getFullDocumentBeforeChange();
+  }
+
+  BsonDocument resumeToken() {
+    return raw.getResumeToken();
+  }
+
+  MongoNamespace namespace() {
+    return namespace;
+  }
+
+  /**
+   * The change as an event of {@code modelType}; decoded once per model type.
+   *
+   * @throws org.bson.codecs.configuration.CodecConfigurationException when the model has no codec
+   * @throws org.bson.BSONException when a document does not fit the model
+   */
+  @SuppressWarnings("unchecked")
+  <T> ChangeEvent<T> as(Class<T> modelType) {
+    ChangeEvent<?> d = decoded;
+    if (d != null && d.modelType() == modelType) {
+      return (ChangeEvent<T>) d;
+    }
+    ChangeEvent<T> e = ChangeEvent.builder(modelType)
+        .operationType(operationType())
+        .documentKey(raw.getDocumentKey())
+        .fullDocument(decode(modelType, raw.getFullDocument()))
+        .fullDocumentBeforeChange(decode(modelType, raw.getFullDocumentBeforeChange()))
+        .updateDescription(raw.getUpdateDescription())
+        .namespace(namespace)
+        .resumeToken(raw.getResumeToken())
+        .clusterTime(raw.getClusterTime())
+        .wallTime(raw.getWallTime() == null ? null : Instant.ofEpochMilli(raw.getWallTime().getValue()))
+        .build();
+    decoded = e;
+    return e;
+  }
+
+  private <T> T decode(Class<T> modelType, BsonDocument document) {
+    if (document == null) {
+      return null;
+    }
+    if (modelType == BsonDocument.class) {
+      return modelType.cast(document);
+    }
+    return codecs.get(modelType).decode(new BsonDocumentReader(document), DECODER_CONTEXT);
+  }
+}
