@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.ObserverException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadFactory;
 import javax.naming.InitialContext;
@@ -164,10 +166,26 @@ public class ModelChangeRuntime {
     public CompletionStage<?> notify(ObserverDescriptor observer, dev.modelchange.ChangeEvent<?> event) {
       Event<Object> e = events.get(observer.route());
       if (observer.async()) {
-        return e.fireAsync(event);
+        return e.fireAsync(event).handle((result, failure) -> {
+          if (failure != null) {
+            throw new CompletionException(unwrap(failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure));
+          }
+          return result;
+        });
       }
-      e.fire(event);
+      try {
+        e.fire(event);
+      } catch (ObserverException ex) {
+        Throwable cause = unwrap(ex);
+        throw cause instanceof RuntimeException ? (RuntimeException) cause : ex;
+      }
       return null;
+    }
+
+    /** The observer's own exception, which the container may wrap in an ObserverException. */
+    private Throwable unwrap(Throwable t) {
+      return t instanceof ObserverException && t.getCause() != null ? t.getCause() : t;
     }
   }
 
