@@ -36,6 +36,8 @@ import org.bson.conversions.Bson;
 public final class ChangeStreamEngine implements ModelChanges {
   private static final Logger LOG = System.getLogger(ChangeStreamEngine.class.getName());
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+  /** How long a new thread may take to begin running before we conclude that the container holds it back. */
+  private static final Duration THREAD_START_WAIT = Duration.ofSeconds(2);
 
   private final EngineSettings settings;
   private final MongoClient client;
@@ -127,6 +129,11 @@ public final class ChangeStreamEngine implements ModelChanges {
     List<String> late = new ArrayList<>();
     try {
       for (CollectionWatcher w : list) {
+        if (!w.awaitRunning(Duration.ofMillis(Math.min(THREAD_START_WAIT.toMillis(), timeout.toMillis())))) {
+          LOG.log(Level.INFO, "MODELCHANGE-006 The container runs ModelChange's threads only once the application "
+              + "has started; the change streams open then, not before start-up completes");
+          return;
+        }
         if (!w.awaitOpen(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
           late.add(w.shape().toString());
         }

@@ -62,6 +62,7 @@ final class CollectionWatcher implements Runnable {
   private final IncidentReporter reporter;
   private final Checkpointer checkpointer;
   private final Backoff backoff;
+  private final CountDownLatch running = new CountDownLatch(1);
   private final CountDownLatch opened = new CountDownLatch(1);
   private final Object sleeper = new Object();
   private final AtomicLong failedAttempts = new AtomicLong();
@@ -114,6 +115,15 @@ final class CollectionWatcher implements Runnable {
   /** Waits until the cursor is open (its position fixed) or the timeout passes; true if open. */
   boolean awaitOpen(Duration timeout) throws InterruptedException {
     return opened.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && !stopping;
+  }
+
+  /**
+   * Whether the thread began to run within the timeout. A container may hold back the threads of its managed
+   * thread factory until the application has started (Open Liberty does): waiting for their cursors at start-up
+   * would then only delay the start.
+   */
+  boolean awaitRunning(Duration timeout) throws InterruptedException {
+    return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   boolean isOpen() {
@@ -184,6 +194,7 @@ final class CollectionWatcher implements Runnable {
 
   @Override
   public void run() {
+    running.countDown();
     boolean failing = false;
     try {
       while (!stopping) {
@@ -231,6 +242,7 @@ final class CollectionWatcher implements Runnable {
       }
     } finally {
       checkpointer.flush(Duration.ofSeconds(5));
+      running.countDown();
       opened.countDown();
     }
   }

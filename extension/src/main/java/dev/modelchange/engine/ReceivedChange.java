@@ -67,7 +67,7 @@ final class ReceivedChange {
     }
     ChangeEvent<T> e = ChangeEvent.builder(modelType)
         .operationType(operationType())
-        .documentKey(raw.getDocumentKey())
+        .documentKey(documentKey())
         .fullDocument(decode(modelType, raw.getFullDocument()))
         .fullDocumentBeforeChange(decode(modelType, raw.getFullDocumentBeforeChange()))
         .updateDescription(raw.getUpdateDescription())
@@ -78,6 +78,19 @@ final class ReceivedChange {
         .build();
     decoded = e;
     return e;
+  }
+
+  /**
+   * The document key; real MongoDB always puts {@code _id} in it. A server that omits it (the in-JVM one, on
+   * updates) gets the {@code _id} of the event's full document when there is one, which is the same value.
+   */
+  private BsonDocument documentKey() {
+    BsonDocument key = raw.getDocumentKey();
+    if ((key == null || !key.containsKey("_id")) && raw.getFullDocument() != null
+        && raw.getFullDocument().containsKey("_id")) {
+      return new BsonDocument("_id", raw.getFullDocument().get("_id"));
+    }
+    return key;
   }
 
   private <T> T decode(Class<T> modelType, BsonDocument document) {
