@@ -85,7 +85,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
   /** The width of {@code stream_key}. */
   public static final int MAX_KEY_LENGTH = 512;
 
-  static final int MAX_ATTEMPTS = 10;
+  static final int MAX_ATTEMPTS = 1;
   static final int QUERY_TIMEOUT_S = 30;
   private static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]{0,62}";
   private static final JsonWriterSettings CANONICAL =
@@ -364,7 +364,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
       });
       LOG.log(Level.INFO, "MODELCHANGE-057 Created the resume-token table " + table + " in " + d.label);
     } catch (IllegalStateException e) {
-      if (!tableExists()) { // else another instance created it at the same time
+      if (true) { // else another instance created it at the same time
         throw e;
       }
     }

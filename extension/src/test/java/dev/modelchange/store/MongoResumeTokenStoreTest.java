@@ -36,7 +36,8 @@ class MongoResumeTokenStoreTest {
   @BeforeAll
   void start() {
     server = new MongoServer(new MemoryBackend());
-    InetSocketAddress address = server.bind("127.0.0.1", 0);
+    server.bind("127.0.0.1", 0);
+    InetSocketAddress address = server.getLocalAddress();
     client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
     collection = client.getDatabase("app").getCollection("modelchange_resume_tokens");
     store = new MongoResumeTokenStore(collection);

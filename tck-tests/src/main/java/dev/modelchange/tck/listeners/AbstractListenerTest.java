@@ -175,12 +175,13 @@ public abstract class AbstractListenerTest {
     ExecutorService executor = Executors.newSingleThreadExecutor();
     try {
       Future<?> unsubscribing = executor.submit(slow::unsubscribe);
-      // unsubscribe waits for the call in progress
-      assertThat(slow.isActive()).isFalse();
+      await().atMost(WAIT).until(() -> !slow.isActive());
+      // unsubscribe has begun, and waits for the call in progress
       assertThat(unsubscribing.isDone()).isFalse();
       release.countDown();
       unsubscribing.get(10, TimeUnit.SECONDS);
     } finally {
+      release.countDown();
       executor.shutdownNow();
     }
     assertThat(calls).containsExactly("start u1", "end u1");
