@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * Names the collection of a model class.
  *
  * <p>Without it, a model maps to the plural of its kebab-cased simple name (the Esix convention):
- * {@code Book} to {@code books}, {@code BlogPost} to {@code blog-posts}, {@code Person} to {@code people}.
+ * {@code Book} to {@code books}, {@code BlogPost} to {@code blog-posts}, {@code Category} to {@code categories} (by evo-inflector, which
+ * says {@code persons} for {@code Person} where Esix's JavaScript inflector says {@code people}).
  * The configuration keys {@code modelchange.model."<class name>".collection} and {@code .database} override
  * both.
  */
