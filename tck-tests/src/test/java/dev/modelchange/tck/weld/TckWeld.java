@@ -7,10 +7,10 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.junit5.WeldInitiator;
 
 /** A Weld SE container with ModelChange's extension (weld-junit5 does not load services files) and the beans. */
-final class TckWeld {
+public final class TckWeld {
   private TckWeld() {}
 
-  static Weld weld(Class<?>... beans) {
+  public static Weld weld(Class<?>... beans) {
     List<Class<?>> all = new ArrayList<>(List.of(beans));
     all.add(TckClientProducer.class);
     return new Weld().disableDiscovery().addExtension(new ModelChangeExtension())
