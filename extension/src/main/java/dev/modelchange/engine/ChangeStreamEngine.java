@@ -47,6 +47,7 @@ public final class ChangeStreamEngine implements ModelChanges {
   private final IncidentReporter reporter;
   private final ModelNamespaces namespaces;
   private final List<AutoCloseable> owned;
+  private final CursorOpener opener;
   private final AtomicLong listenerSequence = new AtomicLong();
   private final Object lock = new Object();
   private final Map<StreamShape, CollectionWatcher> watchers = new LinkedHashMap<>();
@@ -63,6 +64,13 @@ public final class ChangeStreamEngine implements ModelChanges {
    */
   public ChangeStreamEngine(EngineSettings settings, MongoClient client, CodecRegistry codecs,
       ResumeTokenStore store, ThreadFactory threads, IncidentReporter reporter, List<AutoCloseable> owned) {
+    this(settings, client, codecs, store, threads, reporter, owned, CursorOpener.DRIVER);
+  }
+
+  /** With a seam for cursors, for tests. */
+  ChangeStreamEngine(EngineSettings settings, MongoClient client, CodecRegistry codecs, ResumeTokenStore store,
+      ThreadFactory threads, IncidentReporter reporter, List<AutoCloseable> owned, CursorOpener opener) {
+    this.opener = opener;
     this.settings = Objects.requireNonNull(settings, "settings");
     if (client == null && settings.enabled()) {
       throw new NullPointerException("client");
@@ -121,7 +129,7 @@ public final class ChangeStreamEngine implements ModelChanges {
   private CollectionWatcher newWatcher(StreamShape shape, Class<?> modelType, ResumeTokenStore storeForShape,
       List<ChangeSink> sinks) {
     return new CollectionWatcher(shape, client.getDatabase(shape.namespace().getDatabaseName()), modelType,
-        codecs, storeForShape, settings, reporter, sinks);
+        codecs, storeForShape, settings, reporter, sinks, opener);
   }
 
   private static void awaitOpen(List<CollectionWatcher> list, Duration timeout) {

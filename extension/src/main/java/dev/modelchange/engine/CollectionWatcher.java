@@ -62,6 +62,7 @@ final class CollectionWatcher implements Runnable {
   private final IncidentReporter reporter;
   private final Checkpointer checkpointer;
   private final Backoff backoff;
+  private final CursorOpener opener;
   private final CountDownLatch running = new CountDownLatch(1);
   private final CountDownLatch opened = new CountDownLatch(1);
   private final Object sleeper = new Object();
@@ -76,13 +77,15 @@ final class CollectionWatcher implements Runnable {
   private BsonDocument lastToken;
   private boolean useStartAfter;
   private BsonTimestamp startTime;
+  private long firstLoadFailure;
 
   /**
    * @param store null for a stream that starts from now and keeps no position
    */
   CollectionWatcher(StreamShape shape, MongoDatabase database, Class<?> modelType,
       org.bson.codecs.configuration.CodecRegistry codecs, ResumeTokenStore store, EngineSettings settings,
-      IncidentReporter reporter, List<ChangeSink> sinks) {
+      IncidentReporter reporter, List<ChangeSink> sinks, CursorOpener opener) {
+    this.opener = opener;
     this.shape = shape;
     this.database = database;
     this.collection = database.getCollection(shape.namespace().getCollectionName(), BsonDocument.class);
@@ -229,6 +232,8 @@ final class CollectionWatcher implements Runnable {
           }
         } catch (JsonParseException e) {
           historyLost(ChangeStreamGap.Reason.UNREADABLE_POSITION, e);
+        } catch (StoreUnavailableException e) {
+          failing = retryAfter(e, failing);
         } catch (MongoInterruptedException e) {
           if (!stopping) {
             failing = retryAfter(e, failing);
@@ -249,7 +254,27 @@ final class CollectionWatcher implements Runnable {
 
   private void loadPosition() {
     if (store != null) {
-      BsonDocument token = store.load(key).orElse(null);
+      BsonDocument token;
+      try {
+        token = store.load(key).orElse(null);
+      } catch (JsonParseException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        if (firstLoadFailure == 0) {
+          firstLoadFailure = System.nanoTime();
+        }
+        if (System.nanoTime() - firstLoadFailure < settings.startupTimeout().toNanos()) {
+          throw new StoreUnavailableException(e);
+        }
+        // the store stays down: deliver from now rather than not at all, and say that changes may be missed
+        positionLoaded = true;
+        gap(new ChangeStreamGap(modelType, shape.namespace(), ChangeStreamGap.Reason.UNREADABLE_POSITION,
+            null, null));
+        LOG.log(Level.ERROR, "MODELCHANGE-054 The stored position of " + key + " could not be read for "
+            + settings.startupTimeout() + " (" + ConfigKeys.STARTUP_TIMEOUT + "); the stream starts from now and "
+            + "changes since the last stored position may be missed. Check the resume-token store.", e);
+        return;
+      }
       checkpointer.loaded(token);
       lastToken = token;
     }
@@ -262,7 +287,7 @@ final class CollectionWatcher implements Runnable {
   private MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> open() {
     BsonTimestamp serverTimeBeforeOpen = lastToken == null && startTime == null && fixStartTime
         ? ServerClock.now(database) : null;
-    MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = iterable().cursor();
+    MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = openCursor();
     if (lastToken == null && startTime == null) {
       BsonDocument initial = cursor.getResumeToken();
       if (initial != null) {
@@ -272,10 +297,14 @@ final class CollectionWatcher implements Runnable {
         // neither our reopening nor the driver's own resume can skip changes written before the first event.
         cursor.close();
         startTime = serverTimeBeforeOpen;
-        cursor = iterable().cursor();
+        cursor = openCursor();
       }
     }
     return cursor;
+  }
+
+  private MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> openCursor() {
+    return opener.open(iterable(), lastToken, useStartAfter);
   }
 
   private ChangeStreamIterable<BsonDocument> iterable() {
@@ -418,5 +447,14 @@ final class CollectionWatcher implements Runnable {
 
   MongoNamespace namespace() {
     return shape.namespace();
+  }
+
+  /** The token store could not be read; retried with backoff until the start-up timeout. */
+  private static final class StoreUnavailableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StoreUnavailableException(RuntimeException cause) {
+      super("MODELCHANGE-051 The resume-token store could not be read: " + cause.getMessage(), cause);
+    }
   }
 }

@@ -1,0 +1,22 @@
+package dev.modelchange.engine;
+
+import com.mongodb.client.ChangeStreamIterable;
+import com.mongodb.client.MongoChangeStreamCursor;
+import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import org.bson.BsonDocument;
+
+/**
+ * Opens a watcher's cursor. The engine opens it as the driver does; tests replace this seam to produce server
+ * behaviour that the in-JVM MongoDB cannot (lost history, invalidation).
+ */
+@FunctionalInterface
+interface CursorOpener {
+  CursorOpener DRIVER = (iterable, position, startAfter) -> iterable.cursor();
+
+  /**
+   * @param position the resume token the cursor starts after, or null
+   * @param startAfter whether the position is an invalidation (opened with {@code startAfter})
+   */
+  MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> open(
+      ChangeStreamIterable<BsonDocument> iterable, BsonDocument position, boolean startAfter);
+}

@@ -1,0 +1,91 @@
+package dev.modelchange.engine;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.changestream.FullDocument;
+import dev.modelchange.ChangeEvent;
+import dev.modelchange.ChangeStreamFailure;
+import dev.modelchange.ChangeStreamGap;
+import dev.modelchange.spi.ResumeTokenStore;
+import dev.modelchange.spi.StreamKey;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.bson.BsonDocument;
+import org.bson.Document;
+
+/**
+ * An engine on a fresh in-JVM MongoDB with one observer of {@code test.items} (documents as BsonDocument), recording
+ * what it delivers and reports.
+ */
+final class EngineFixture implements AutoCloseable {
+  static final StreamKey KEY = new StreamKey("default", "test", "items", "default");
+
+  final MongoServer server = new MongoServer(new MemoryBackend());
+  final MongoClient client;
+  final MongoCollection<Document> items;
+  final List<ChangeEvent<?>> delivered = new CopyOnWriteArrayList<>();
+  final List<ChangeStreamGap> gaps = new CopyOnWriteArrayList<>();
+  final List<ChangeStreamFailure> failures = new CopyOnWriteArrayList<>();
+  final Map<String, String> config = new HashMap<>();
+  Consumer<ChangeEvent<?>> observer = e -> { };
+  ChangeStreamEngine engine;
+
+  EngineFixture() {
+    server.enableOplog();
+    server.bind("127.0.0.1", 0);
+    client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort()
+        + "/?serverSelectionTimeoutMS=2000");
+    items = client.getDatabase("test").getCollection("items");
+    config.put(ConfigKeys.MONGODB_DATABASE, "test");
+    config.put(ConfigKeys.modelCollection(BsonDocument.class.getName()), "items");
+    config.put(ConfigKeys.STARTUP_TIMEOUT, "5s");
+  }
+
+  ChangeStreamEngine start(ResumeTokenStore store, CursorOpener opener) {
+    EngineSettings settings = EngineSettings.from(k -> Optional.ofNullable(config.get(k)));
+    engine = new ChangeStreamEngine(settings, client, null, store, null, new IncidentReporter() {
+      @Override
+      public void failure(ChangeStreamFailure failure) {
+        failures.add(failure);
+      }
+
+      @Override
+      public void gap(ChangeStreamGap gap) {
+        gaps.add(gap);
+      }
+    }, List.of(), opener);
+    ObserverDescriptor observerDescriptor = ObserverDescriptor.of("test#items", "Test.items(ChangeEvent)",
+        BsonDocument.class, List.of(), "", FullDocument.DEFAULT, false, 0);
+    engine.start(List.of(observerDescriptor), (o, e) -> {
+      delivered.add(e);
+      observer.accept(e);
+      return null;
+    });
+    return engine;
+  }
+
+  List<String> deliveredIds() {
+    return delivered.stream().map(ChangeEvent::id).toList();
+  }
+
+  static long watcherThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("modelchange-test.items")).count();
+  }
+
+  @Override
+  public void close() {
+    if (engine != null) {
+      engine.close();
+    }
+    client.close();
+    server.shutdownNow();
+  }
+}
