@@ -52,12 +52,21 @@ class RestartTest {
           written.incrementAndGet();
         }
       });
+      List<Long> restartToFirstEventMillis = new java.util.ArrayList<>();
       for (int r = 0; r < RESTARTS; r++) {
         int target = (r + 1) * WRITES / (RESTARTS + 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> written.get() >= target);
         container.close();
+        int seenBefore = CountingObserver.SEEN.size();
+        long restarting = System.nanoTime();
         container = start();
+        if (written.get() < WRITES) {
+          await().atMost(Duration.ofSeconds(30)).until(() -> CountingObserver.SEEN.size() > seenBefore);
+          restartToFirstEventMillis.add((System.nanoTime() - restarting) / 1_000_000);
+        }
       }
+      // measured only while the writer is still writing: Weld boot plus opening the stream plus the first event
+      System.out.printf("RestartTest: restart to first event (ms): %s%n", restartToFirstEventMillis);
       writing.get();
       WeldContainer last = container;
       try {
