@@ -37,7 +37,7 @@ public final class ChangeStreamEngine implements ModelChanges {
   private static final Logger LOG = System.getLogger(ChangeStreamEngine.class.getName());
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
   /** How long a new thread may take to begin running before we conclude that the container holds it back. */
-  private static final Duration THREAD_START_WAIT = Duration.ofSeconds(2);
+  private static final Duration THREAD_START_WAIT = Duration.ofMillis(500);
 
   private final EngineSettings settings;
   private final MongoClient client;
@@ -118,8 +118,11 @@ public final class ChangeStreamEngine implements ModelChanges {
         started.add(w);
       }
     }
-    started.forEach(w -> w.start(threads));
-    awaitOpen(started, settings.startupTimeout());
+    // every stream's position is read in parallel, and fixed before its thread exists (see readPositionAhead)
+    long deadline = System.nanoTime() + settings.startupTimeout().toNanos();
+    started.forEach(CollectionWatcher::readPositionAhead);
+    started.forEach(w -> w.start(threads, deadline));
+    awaitOpen(started, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     if (!started.isEmpty()) {
       LOG.log(Level.INFO, "MODELCHANGE-002 Watching " + started.size() + " change streams for " + observers.size()
           + " observers: " + byShape.keySet());
@@ -224,7 +227,7 @@ public final class ChangeStreamEngine implements ModelChanges {
       }
     }
     if (created) {
-      watcher.start(threads);
+      watcher.start(threads, System.nanoTime() + settings.startupTimeout().toNanos());
     }
     if (!watcher.isOpen()) {
       awaitOpen(List.of(watcher), settings.startupTimeout());

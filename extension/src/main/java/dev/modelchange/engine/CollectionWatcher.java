@@ -22,10 +22,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
@@ -72,12 +75,16 @@ final class CollectionWatcher implements Runnable {
   private volatile boolean stopping;
   private volatile Thread thread;
 
-  // position; used by the watcher's thread only
+  // position; set by start() before the thread exists, then used by the watcher's thread only
+  private CompletableFuture<Position> positionAhead;
   private boolean positionLoaded;
   private BsonDocument lastToken;
   private boolean useStartAfter;
   private BsonTimestamp startTime;
   private long firstLoadFailure;
+
+  /** A start position read ahead of the watcher's thread: a stored token, or else a start time (may be null). */
+  private record Position(BsonDocument token, BsonTimestamp startTime) {}
 
   /**
    * @param store null for a stream that starts from now and keeps no position
@@ -103,7 +110,53 @@ final class CollectionWatcher implements Runnable {
     this.sinks = List.copyOf(sinks);
   }
 
-  void start(ThreadFactory threads) {
+  /**
+   * Starts reading where the stream starts (the stored token, else the server's time now) on a short-lived helper
+   * thread, so that {@link #start} can fix the position before the watcher's thread runs: a container may run that
+   * thread only once the application has started (Open Liberty does), and changes written meanwhile, by the
+   * application's own start-up code for one, must not be missed. Only for streams that keep a position, as in
+   * {@link #open()}. Idempotent.
+   */
+  void readPositionAhead() {
+    if (!fixStartTime || positionAhead != null) {
+      return;
+    }
+    CompletableFuture<Position> read = new CompletableFuture<>();
+    Thread helper = new Thread(() -> {
+      try {
+        BsonDocument token = store.load(key).orElse(null);
+        read.complete(token != null ? new Position(token, null) : new Position(null, settings.startAt()
+            .map(at -> new BsonTimestamp((int) at.getEpochSecond(), 0)).orElseGet(() -> ServerClock.now(database))));
+      } catch (Throwable e) {
+        read.completeExceptionally(e);
+      }
+    }, "modelchange-position-" + shape.namespace().getFullName());
+    helper.setDaemon(true);
+    helper.start();
+    positionAhead = read;
+  }
+
+  /**
+   * Starts the watcher's thread, first fixing its position with what {@link #readPositionAhead} read, if that
+   * arrives before {@code deadlineNanos} ({@link System#nanoTime()}). Otherwise (MongoDB or the store not
+   * reachable yet) the thread fixes the position itself when it connects.
+   */
+  void start(ThreadFactory threads, long deadlineNanos) {
+    readPositionAhead();
+    if (positionAhead != null) {
+      try {
+        Position p = positionAhead.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        checkpointer.loaded(p.token());
+        lastToken = p.token();
+        startTime = p.startTime();
+        positionLoaded = true;
+      } catch (ExecutionException | TimeoutException e) {
+        LOG.log(Level.DEBUG, "MODELCHANGE-077 The start position of " + shape + " was not read before its thread "
+            + "started; the thread reads it when it connects: " + e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     Thread t = threads.newThread(this);
     try {
       t.setName("modelchange-" + shape.namespace().getFullName()
