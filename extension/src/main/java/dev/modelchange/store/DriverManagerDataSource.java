@@ -58,7 +58,8 @@ final class DriverManagerDataSource implements DataSource, AutoCloseable {
   // guarded by lock
   private Connection physical;
   private long releasedAt;
-  private boolean validateNext;
+  // set by any thread
+  private volatile boolean validateNext;
   private volatile boolean closed;
 
   /**
@@ -173,12 +174,7 @@ final class DriverManagerDataSource implements DataSource, AutoCloseable {
    * on the statement, not on the connection.
    */
   void invalidate() {
-    lock.lock();
-    try {
-      validateNext = true;
-    } finally {
-      lock.unlock();
-    }
+    validateNext = true;
   }
 
   /** Closes the connection; waits up to {@value #CLOSE_WAIT_MS} ms for a thread using it. Idempotent. */

@@ -43,7 +43,7 @@ import org.bson.json.JsonWriterSettings;
  *   <li>PostgreSQL (and compatible products reporting that name): {@code INSERT ... ON CONFLICT (stream_key) DO
  *       UPDATE}; {@code token} is {@code TEXT}, {@code updated_at} {@code TIMESTAMP WITH TIME ZONE}.
  *   <li>MariaDB and MySQL: {@code INSERT ... ON DUPLICATE KEY UPDATE}; {@code token} is {@code MEDIUMTEXT} (a
- *       token may exceed {@code TEXT}'s 64 KB when documents have large ids), {@code updated_at}
+ *       token embeds the changed document's key, so large {@code _id}s could exceed {@code TEXT}'s 64 KB), {@code updated_at}
  *       {@code DATETIME(6)}, and {@code stream_key} uses a binary collation ({@code utf8mb4_nopad_bin} on
  *       MariaDB, {@code utf8mb4_bin} on MySQL) so that collections whose names differ only in case keep
  *       separate rows (the server's default collation is case-insensitive).
@@ -58,7 +58,8 @@ import org.bson.json.JsonWriterSettings;
  * connections with auto-commit off (some pools), the store commits (or rolls back) itself. Saves that lose a
  * race — a deadlock or serialization failure ({@code SQLState 40xxx}), H2's concurrent-update error, a duplicate
  * key — are retried at once, up to {@value #MAX_ATTEMPTS} attempts; a save is idempotent, so retrying is safe.
- * A call that fails on a connection that was working is retried once on a fresh one.
+ * A call that breaks a connection that was working (the server restarted or dropped an idle session) is retried
+ * once on a fresh connection.
  *
  * <p><b>Table creation</b> happens lazily, at the first {@code load} or {@code save}, so constructing the store
  * opens no connection (the application can start while the database is down: the failing call is retried by
@@ -85,8 +86,9 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
   /** The width of {@code stream_key}. */
   public static final int MAX_KEY_LENGTH = 512;
 
-  static final int MAX_ATTEMPTS = 1;
+  static final int MAX_ATTEMPTS = 10;
   static final int QUERY_TIMEOUT_S = 30;
+  private static final int VALIDATION_TIMEOUT_S = 5;
   private static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]{0,62}";
   private static final JsonWriterSettings CANONICAL =
       JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
@@ -364,7 +366,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
       });
       LOG.log(Level.INFO, "MODELCHANGE-057 Created the resume-token table " + table + " in " + d.label);
     } catch (IllegalStateException e) {
-      if (true) { // else another instance created it at the same time
+      if (!tableExists()) { // else another instance created it at the same time
         throw e;
       }
     }
@@ -387,19 +389,19 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
   }
 
   /**
-   * Runs {@code work}, retrying lost races and, once, a failure on a connection that had been working; rethrows
-   * the last SQLException as a MODELCHANGE-055 exception.
+   * Runs {@code work}, retrying lost races and, once, a failure that broke a connection that had been working;
+   * rethrows the last SQLException as a MODELCHANGE-055 exception.
    */
   private <T> T execute(String operation, SqlWork<T> work) {
     boolean retriedConnection = false;
     for (int attempt = 1; ; attempt++) {
       try {
         return inConnection(work);
-      } catch (BrokenConnection e) {
+      } catch (FailedOnConnection e) {
         if (owned != null) {
           owned.invalidate();
         }
-        if (!retriedConnection && isConnectionFailure(e.getCause()) && attempt < MAX_ATTEMPTS) {
+        if (e.connectionLost && !retriedConnection && attempt < MAX_ATTEMPTS) {
           retriedConnection = true;
           continue;
         }
@@ -407,18 +409,20 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
           continue;
         }
         throw failure(operation, e.getCause());
-      } catch (SQLException e) {
+      } catch (SQLException e) { // from getConnection: the database is unreachable, retrying now is pointless
         throw failure(operation, e);
       }
     }
   }
 
-  /** Thrown by {@link #inConnection} when a statement failed on a connection that was opened (not when opening). */
-  private static final class BrokenConnection extends SQLException {
+  /** A statement failed on a connection that could be opened; says whether the connection is lost. */
+  private static final class FailedOnConnection extends SQLException {
     private static final long serialVersionUID = 1L;
+    final boolean connectionLost;
 
-    BrokenConnection(SQLException cause) {
+    FailedOnConnection(SQLException cause, boolean connectionLost) {
       super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
+      this.connectionLost = connectionLost;
     }
 
     @Override
@@ -445,7 +449,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
             e.addSuppressed(re);
           }
         }
-        throw new BrokenConnection(e);
+        throw new FailedOnConnection(e, isLost(c, e));
       } catch (RuntimeException e) {
         if (!autoCommit) {
           try {
@@ -459,10 +463,25 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
     }
   }
 
-  private static boolean isConnectionFailure(SQLException e) {
+  /**
+   * Whether {@code e} broke the connection: a connection-class error, or a connection that no longer answers
+   * (a server that terminated the session reports it with its own SQLState, e.g. PostgreSQL's 57P01). Called
+   * on failures only, so the extra round-trip of {@code isValid} costs nothing in the normal case.
+   */
+  private static boolean isLost(Connection c, SQLException e) {
     String state = e.getSQLState();
-    return e instanceof SQLRecoverableException || e instanceof SQLNonTransientConnectionException
-        || e instanceof SQLTransientConnectionException || (state != null && state.startsWith("08"));
+    if (e instanceof SQLRecoverableException || e instanceof SQLNonTransientConnectionException
+        || e instanceof SQLTransientConnectionException || (state != null && state.startsWith("08"))) {
+      return true;
+    }
+    if (isLostRace(e)) {
+      return false;
+    }
+    try {
+      return !c.isValid(VALIDATION_TIMEOUT_S);
+    } catch (SQLException | RuntimeException notValid) {
+      return true;
+    }
   }
 
   private static boolean isLostRace(SQLException e) {
