@@ -89,7 +89,7 @@ class LifecycleTest {
 
   @Test
   void withoutAMongoClientBeanTheConfiguredUriIsUsed() {
-    config(Map.of("modelchange.mongodb.uri", TckBackends.current().connectionString() + "/" + TckDatabase.NAME,
+    config(Map.of("modelchange.mongodb.uri", TckBackends.current().connectionString(TckDatabase.NAME),
         "modelchange.resume-token.store", "memory"));
     Weld weld = new Weld().disableDiscovery().addExtension(new ModelChangeExtension())
         .addBeanClasses(DeliveryObservers.class);

@@ -1,0 +1,17 @@
+package dev.modelchange.tck.weld.realmongo;
+
+import dev.modelchange.tck.realmongo.AbstractReplaceTest;
+import dev.modelchange.tck.realmongo.NoteObservers;
+import dev.modelchange.tck.weld.BackendExtension;
+import dev.modelchange.tck.weld.TckWeld;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(BackendExtension.class)
+@EnableWeld
+class ReplaceTest extends AbstractReplaceTest {
+  @WeldSetup
+  WeldInitiator weld = WeldInitiator.from(TckWeld.weld(NoteObservers.class)).build();
+}
