@@ -8,9 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bson.BsonDocument;
 
 /**
- * Keeps positions in memory ({@code modelchange.resume-token.store=memory}): a restart of the container within
- * one JVM resumes, a restart of the JVM starts from now. For tests and for applications that resynchronise
- * anyway.
+ * Keeps positions in memory ({@code modelchange.resume-token.store=memory}), for as long as this instance lives:
+ * streams reopened after a failure resume, but a restarted application (which makes a new store) starts from
+ * now. For tests, and for applications that resynchronise at start anyway. A {@code ResumeTokenStore} bean of
+ * this class that outlives restarts (as in tests) resumes across them.
  */
 public final class InMemoryResumeTokenStore implements ResumeTokenStore {
   private final Map<StreamKey, BsonDocument> tokens = new ConcurrentHashMap<>();

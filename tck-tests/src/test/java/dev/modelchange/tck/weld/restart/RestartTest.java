@@ -20,13 +20,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.Test;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Restarts lose nothing: the container is restarted 5 times while changes are written; with the default MongoDB
- * resume-token store every change written is delivered, and redelivery is limited to what was not yet
- * checkpointed. (Runs on any backend.)
+ * Restarts lose nothing: the container is restarted 5 times while changes are written; with each resume-token
+ * store (MongoDB, the default; JDBC on PostgreSQL, MariaDB and H2) every change written is delivered, and
+ * redelivery is limited to what was not yet checkpointed. Runs on any MongoDB backend; PostgreSQL and MariaDB
+ * must be running (127.0.0.1, as the README says).
  */
 @ExtendWith(BackendExtension.class)
 class RestartTest {
@@ -38,8 +48,44 @@ class RestartTest {
         .addBeanClasses(CountingObserver.class, TckClientProducer.class).initialize();
   }
 
-  @Test
-  void restartingTheContainerWhileChangesAreWrittenLosesNothing() throws Exception {
+  static Stream<Arguments> stores() {
+    String table = "mc_restart_" + Long.toHexString(System.nanoTime());
+    return Stream.of(
+        Arguments.of("mongodb", Map.of()),
+        Arguments.of("jdbc-postgresql", jdbc("jdbc:postgresql://127.0.0.1:5432/test", "postgres", table)),
+        Arguments.of("jdbc-mariadb", jdbc("jdbc:mariadb://127.0.0.1:3306/test", "root", table)),
+        Arguments.of("jdbc-h2", jdbc("jdbc:h2:mem:restart;DB_CLOSE_DELAY=-1", "sa", table)));
+  }
+
+  private static Map<String, String> jdbc(String url, String user, String table) {
+    return Map.of("modelchange.resume-token.store", "jdbc", "modelchange.resume-token.jdbc.url", url,
+        "modelchange.resume-token.jdbc.user", user, "modelchange.resume-token.jdbc.table", table);
+  }
+
+  @AfterEach
+  void resetConfig() throws Exception {
+    String url = System.getProperty("modelchange.resume-token.jdbc.url");
+    String table = System.getProperty("modelchange.resume-token.jdbc.table");
+    if (url != null) {
+      try (Connection c = DriverManager.getConnection(url, System.getProperty("modelchange.resume-token.jdbc.user"),
+          "")) {
+        c.createStatement().execute("DROP TABLE IF EXISTS " + table);
+      }
+    }
+    for (String key : List.copyOf(System.getProperties().stringPropertyNames())) {
+      if (key.startsWith("modelchange.")) {
+        System.clearProperty(key);
+      }
+    }
+    ConfigProviderResolver.instance().releaseConfig(ConfigProvider.getConfig());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stores")
+  void restartingTheContainerWhileChangesAreWrittenLosesNothing(String store, Map<String, String> config)
+      throws Exception {
+    config.forEach(System::setProperty);
+    ConfigProviderResolver.instance().releaseConfig(ConfigProvider.getConfig());
     CountingObserver.SEEN.clear();
     AtomicInteger written = new AtomicInteger();
     ExecutorService writer = Executors.newSingleThreadExecutor();
@@ -66,7 +112,7 @@ class RestartTest {
         }
       }
       // measured only while the writer is still writing: Weld boot plus opening the stream plus the first event
-      System.out.printf("RestartTest: restart to first event (ms): %s%n", restartToFirstEventMillis);
+      System.out.printf("RestartTest %s: restart to first event (ms): %s%n", store, restartToFirstEventMillis);
       writing.get();
       WeldContainer last = container;
       try {
@@ -84,7 +130,7 @@ class RestartTest {
     assertThat(distinct).as("every change written is delivered").hasSize(WRITES);
     // each shutdown stores the last checkpoint, so a restart redelivers at most the unacknowledged tail
     assertThat(duplicates).as("redelivered after %d restarts", RESTARTS).isLessThanOrEqualTo(RESTARTS * 100);
-    System.out.printf("RestartTest: %d written, %d delivered, %d duplicates over %d restarts%n",
-        WRITES, seen.size(), duplicates, RESTARTS);
+    System.out.printf("RestartTest %s: %d written, %d delivered, %d duplicates over %d restarts%n",
+        store, WRITES, seen.size(), duplicates, RESTARTS);
   }
 }
