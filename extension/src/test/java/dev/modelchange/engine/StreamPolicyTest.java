@@ -138,6 +138,23 @@ class StreamPolicyTest {
   }
 
   @Test
+  void aJdbcStoreAtAClosedPortDoesNotStopDelivery() {
+    fixture.config.put(ConfigKeys.STARTUP_TIMEOUT, "1s");
+    fixture.config.put(ConfigKeys.RETRY_MAX_DELAY, "200ms");
+    fixture.config.put(ConfigKeys.RESUME_TOKEN_STORE, "jdbc");
+    fixture.config.put(ConfigKeys.RESUME_TOKEN_JDBC_URL, "jdbc:postgresql://127.0.0.1:1/test");
+    fixture.config.put(ConfigKeys.RESUME_TOKEN_JDBC_USER, "postgres");
+    ResumeTokenStore closedPort = dev.modelchange.store.ResumeTokenStores.fromSettings(
+        EngineSettings.from(k -> Optional.ofNullable(fixture.config.get(k))), fixture.client, null).orElseThrow();
+    fixture.start(closedPort, CursorOpener.DRIVER);
+
+    await().atMost(WAIT).until(() -> fixture.gaps.size() == 1);
+    fixture.items.insertOne(new Document("_id", "store-at-closed-port"));
+    await().atMost(WAIT).until(() -> fixture.deliveredIds().contains("store-at-closed-port"));
+    assertThat(fixture.gaps.get(0).reason()).isEqualTo(ChangeStreamGap.Reason.UNREADABLE_POSITION);
+  }
+
+  @Test
   void anInvalidatedStreamReportsAGapAndContinuesAfterTheInvalidation() {
     List<String> opens = new CopyOnWriteArrayList<>();
     // Real MongoDB follows a drop with an invalidate event and closes the cursor; the in-JVM server does not, so
