@@ -3,12 +3,12 @@ package dev.modelchange.tck.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.changestream.OperationType;
 import dev.modelchange.ChangeEvent;
+import dev.modelchange.tck.AbstractTckTest;
 import dev.modelchange.tck.TckDatabase;
 import dev.modelchange.tck.backend.Capability;
 import dev.modelchange.tck.backend.RequiresCapability;
@@ -23,11 +23,9 @@ import org.bson.BsonObjectId;
 import org.bson.BsonString;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Contract: an observer {@code @Observes @ModelChange(Book.class) ChangeEvent<Book>} receives every change of its
@@ -35,8 +33,7 @@ import org.junit.jupiter.api.TestInstance;
  * {@link SecondBookObserver}. Configuration: {@code modelchange.model."dev.modelchange.tck.delivery.Ledger".database
  * =modelchange_tck_other} and {@code .collection=ledger_entries}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class AbstractDeliveryTest {
+public abstract class AbstractDeliveryTest extends AbstractTckTest {
   protected static final Duration WAIT = Duration.ofSeconds(10);
 
   @Inject
@@ -44,18 +41,11 @@ public abstract class AbstractDeliveryTest {
   @Inject
   SecondBookObserver second;
 
-  private MongoClient client;
   private MongoDatabase db;
 
   @BeforeAll
   void connect() {
-    client = TckDatabase.client();
-    db = TckDatabase.of(client);
-  }
-
-  @AfterAll
-  void disconnect() {
-    client.close();
+    db = database();
   }
 
   @BeforeEach
@@ -172,7 +162,7 @@ public abstract class AbstractDeliveryTest {
   void recordsAndCollectionNamesAndOtherDatabasesAreWatched() {
     db.getCollection("authors").insertOne(new Document("_id", "herbert").append("name", "Frank Herbert"));
     db.getCollection("posts").insertOne(new Document("title", "Hello"));
-    client.getDatabase(TckDatabase.OTHER).getCollection("ledger_entries").insertOne(new Document("entry", "e1"));
+    client().getDatabase(TckDatabase.OTHER).getCollection("ledger_entries").insertOne(new Document("entry", "e1"));
 
     await().atMost(WAIT).until(() -> observers.authors().size() == 1 && observers.posts().size() == 1
         && observers.ledgers().size() == 1);

@@ -3,43 +3,32 @@ package dev.modelchange.tck.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import dev.modelchange.ChangeStreamFailure;
-import dev.modelchange.tck.TckDatabase;
+import dev.modelchange.tck.AbstractTckTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Contract: synchronous observers run on the collection's worker in {@code @Priority} order; asynchronous ones are
  * notified with {@code fireAsync}; a failing observer is reported as a {@link ChangeStreamFailure} and never stops
  * the stream or the other observers. Beans: {@link DispatchObservers}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class AbstractDispatchTest {
+public abstract class AbstractDispatchTest extends AbstractTckTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   @Inject
   DispatchObservers observers;
 
-  private MongoClient client;
   private MongoCollection<Document> orders;
 
   @BeforeAll
   void connect() {
-    client = TckDatabase.client();
-    orders = TckDatabase.of(client).getCollection("orders");
-  }
-
-  @AfterAll
-  void disconnect() {
-    client.close();
+    orders = database().getCollection("orders");
   }
 
   @BeforeEach

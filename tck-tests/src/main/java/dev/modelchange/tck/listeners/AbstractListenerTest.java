@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
@@ -15,6 +14,7 @@ import dev.modelchange.ChangeEvent;
 import dev.modelchange.ListenOptions;
 import dev.modelchange.ModelChanges;
 import dev.modelchange.Subscription;
+import dev.modelchange.tck.AbstractTckTest;
 import dev.modelchange.tck.TckDatabase;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -27,37 +27,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Contract of the programmatic API ({@code ModelChanges}): the examples of DESIGN.md, shared cursors, unsubscribe
  * semantics and option checks. Beans: none besides ModelChange's own.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class AbstractListenerTest {
+public abstract class AbstractListenerTest extends AbstractTckTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String MESSAGES = TckDatabase.NAME + ".messages";
 
   @Inject
   ModelChanges modelChanges;
 
-  private MongoClient client;
   private MongoCollection<Document> messages;
   private final List<Subscription> subscriptions = new ArrayList<>();
 
   @BeforeAll
   void connect() {
-    client = TckDatabase.client();
-    messages = TckDatabase.of(client).getCollection("messages");
-  }
-
-  @AfterAll
-  void disconnect() {
-    client.close();
+    messages = database().getCollection("messages");
   }
 
   @AfterEach

@@ -3,44 +3,33 @@ package dev.modelchange.tck.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.changestream.OperationType;
 import dev.modelchange.ChangeEvent;
-import dev.modelchange.tck.TckDatabase;
+import dev.modelchange.tck.AbstractTckTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Contract: an observer receives exactly the events its qualifier describes; operations, filter and
  * full-document mode all count. Beans: {@link MatchingObservers}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class AbstractMatchingTest {
+public abstract class AbstractMatchingTest extends AbstractTckTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   @Inject
   MatchingObservers observers;
 
-  private MongoClient client;
   private MongoCollection<Document> articles;
 
   @BeforeAll
   void connect() {
-    client = TckDatabase.client();
-    articles = TckDatabase.of(client).getCollection("articles");
-  }
-
-  @AfterAll
-  void disconnect() {
-    client.close();
+    articles = database().getCollection("articles");
   }
 
   @Test

@@ -3,13 +3,13 @@ package dev.modelchange.tck.realmongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import dev.modelchange.ChangeStreamGap;
 import dev.modelchange.ListenOptions;
 import dev.modelchange.ModelChanges;
 import dev.modelchange.Subscription;
 import dev.modelchange.spi.StreamKey;
+import dev.modelchange.tck.AbstractTckTest;
 import dev.modelchange.tck.TckDatabase;
 import dev.modelchange.tck.backend.Capability;
 import dev.modelchange.tck.backend.RequiresCapability;
@@ -22,10 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.BsonDocument;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Contract: when a stream's stored position is older than the oplog (the changes after it are lost), the gap is
@@ -39,9 +37,8 @@ import org.junit.jupiter.api.TestInstance;
  * ({@code ChangeStreamHistoryLost}). Beans: {@link GapObserver} and {@link ExpiringTokenStore}, an alternative the
  * runner selects. Configuration: the default {@code modelchange.on-history-lost}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @RequiresCapability(Capability.HISTORY_LOST)
-public abstract class AbstractHistoryLostTest {
+public abstract class AbstractHistoryLostTest extends AbstractTckTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final String READINGS = TckDatabase.NAME + ".readings";
 
@@ -52,18 +49,11 @@ public abstract class AbstractHistoryLostTest {
   @Inject
   ExpiringTokenStore store;
 
-  private MongoClient client;
   private MongoCollection<Document> readings;
 
   @BeforeAll
   void connect() {
-    client = TckDatabase.client();
-    readings = TckDatabase.of(client).getCollection("readings");
-  }
-
-  @AfterAll
-  void disconnect() {
-    client.close();
+    readings = database().getCollection("readings");
   }
 
   @Test

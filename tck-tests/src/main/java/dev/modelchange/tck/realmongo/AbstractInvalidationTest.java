@@ -3,45 +3,35 @@ package dev.modelchange.tck.realmongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import dev.modelchange.ChangeStreamGap;
+import dev.modelchange.tck.AbstractTckTest;
 import dev.modelchange.tck.TckDatabase;
 import dev.modelchange.tck.backend.Capability;
 import dev.modelchange.tck.backend.RequiresCapability;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Contract: dropping a watched collection invalidates its stream, and the gap is never silent: ModelChange fires a
  * {@link ChangeStreamGap} with reason {@code INVALIDATED} and goes on after the invalidation ({@code startAfter}),
  * so the documents of the collection written anew reach the observers. Beans: {@link SensorObservers}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @RequiresCapability(Capability.INVALIDATE_ON_DROP)
-public abstract class AbstractInvalidationTest {
+public abstract class AbstractInvalidationTest extends AbstractTckTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
 
   @Inject
   SensorObservers observers;
 
-  private MongoClient client;
   private MongoCollection<Document> sensors;
 
   @BeforeAll
   void connect() {
-    client = TckDatabase.client();
-    sensors = TckDatabase.of(client).getCollection("sensors");
-  }
-
-  @AfterAll
-  void disconnect() {
-    client.close();
+    sensors = database().getCollection("sensors");
   }
 
   @Test

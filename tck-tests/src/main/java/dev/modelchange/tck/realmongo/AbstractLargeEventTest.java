@@ -3,7 +3,6 @@ package dev.modelchange.tck.realmongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ChangeStreamPreAndPostImagesOptions;
@@ -18,7 +17,7 @@ import dev.modelchange.ListenOptions;
 import dev.modelchange.ModelChanges;
 import dev.modelchange.Subscription;
 import dev.modelchange.tck.Recorder;
-import dev.modelchange.tck.TckDatabase;
+import dev.modelchange.tck.AbstractTckTest;
 import dev.modelchange.tck.backend.Capability;
 import dev.modelchange.tck.backend.RequiresCapability;
 import jakarta.inject.Inject;
@@ -27,11 +26,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.BsonValue;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Contract: a change whose event is larger than MongoDB's 16 MB document limit still reaches the listener, whole
@@ -44,9 +41,8 @@ import org.junit.jupiter.api.TestInstance;
  * backend with {@link Capability#SPLIT_LARGE_EVENTS} this test would fail (it times out waiting for the update). It
  * states the contract the engine is to meet, and is disabled, with that reason, until the engine meets it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @RequiresCapability({Capability.SPLIT_LARGE_EVENTS, Capability.PRE_AND_POST_IMAGES})
-public abstract class AbstractLargeEventTest {
+public abstract class AbstractLargeEventTest extends AbstractTckTest {
   /** Three copies of this (before, after, the updated field) make an event of about 27 MB. */
   private static final int PAYLOAD_CHARS = 9 * 1024 * 1024;
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -54,22 +50,15 @@ public abstract class AbstractLargeEventTest {
   @Inject
   ModelChanges modelChanges;
 
-  private MongoClient client;
   private MongoCollection<Document> snapshots;
 
   @BeforeAll
   void createCollection() {
-    client = TckDatabase.client();
-    MongoDatabase db = TckDatabase.of(client);
+    MongoDatabase db = database();
     db.getCollection("snapshots").drop();
     db.createCollection("snapshots", new CreateCollectionOptions()
         .changeStreamPreAndPostImagesOptions(new ChangeStreamPreAndPostImagesOptions(true)));
     snapshots = db.getCollection("snapshots");
-  }
-
-  @AfterAll
-  void disconnect() {
-    client.close();
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.modelchange.tck.realmongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ChangeStreamPreAndPostImagesOptions;
@@ -18,7 +17,7 @@ import dev.modelchange.ListenOptions;
 import dev.modelchange.ModelChanges;
 import dev.modelchange.Subscription;
 import dev.modelchange.tck.Recorder;
-import dev.modelchange.tck.TckDatabase;
+import dev.modelchange.tck.AbstractTckTest;
 import dev.modelchange.tck.backend.Capability;
 import dev.modelchange.tck.backend.RequiresCapability;
 import jakarta.inject.Inject;
@@ -27,11 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Contract: a listener that asks for pre-images ({@link ListenOptions.Builder#fullDocumentBeforeChange}) receives
@@ -41,15 +38,13 @@ import org.junit.jupiter.api.TestInstance;
  * ({@code fullDocument: required}) are the document right after each change, not the current one. Beans: none
  * besides ModelChange's own.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @RequiresCapability(Capability.PRE_AND_POST_IMAGES)
-public abstract class AbstractPreImageTest {
+public abstract class AbstractPreImageTest extends AbstractTckTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   @Inject
   ModelChanges modelChanges;
 
-  private MongoClient client;
   private MongoCollection<Document> profiles;
   private MongoCollection<Document> visitors;
   private final List<Subscription> subscriptions = new ArrayList<>();
@@ -57,18 +52,12 @@ public abstract class AbstractPreImageTest {
 
   @BeforeAll
   void createCollections() {
-    client = TckDatabase.client();
-    MongoDatabase db = TckDatabase.of(client);
+    MongoDatabase db = database();
     db.getCollection("profiles").drop();
     db.createCollection("profiles", new CreateCollectionOptions()
         .changeStreamPreAndPostImagesOptions(new ChangeStreamPreAndPostImagesOptions(true)));
     profiles = db.getCollection("profiles");
     visitors = db.getCollection("visitors"); // created by its first insert: no pre-images
-  }
-
-  @AfterAll
-  void disconnect() {
-    client.close();
   }
 
   @AfterEach

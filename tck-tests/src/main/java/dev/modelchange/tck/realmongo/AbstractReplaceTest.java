@@ -3,7 +3,6 @@ package dev.modelchange.tck.realmongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
@@ -12,7 +11,7 @@ import com.mongodb.client.model.changestream.OperationType;
 import dev.modelchange.ChangeEvent;
 import dev.modelchange.ModelChanges;
 import dev.modelchange.Subscription;
-import dev.modelchange.tck.TckDatabase;
+import dev.modelchange.tck.AbstractTckTest;
 import dev.modelchange.tck.backend.Capability;
 import dev.modelchange.tck.backend.RequiresCapability;
 import jakarta.inject.Inject;
@@ -22,20 +21,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Contract: a replacement arrives as a {@code replace} event with its id and the new document, and without an
  * update description; observers restricted to {@code REPLACE} receive only replacements, and
  * {@code listenForUpdates} receives updates and replacements. Beans: {@link NoteObservers}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @RequiresCapability(Capability.REPLACE_EVENTS)
-public abstract class AbstractReplaceTest {
+public abstract class AbstractReplaceTest extends AbstractTckTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   @Inject
@@ -43,18 +39,11 @@ public abstract class AbstractReplaceTest {
   @Inject
   ModelChanges modelChanges;
 
-  private MongoClient client;
   private MongoCollection<Document> notes;
 
   @BeforeAll
   void connect() {
-    client = TckDatabase.client();
-    notes = TckDatabase.of(client).getCollection("notes");
-  }
-
-  @AfterAll
-  void disconnect() {
-    client.close();
+    notes = database().getCollection("notes");
   }
 
   @BeforeEach

@@ -8,11 +8,10 @@ import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import dev.modelchange.ModelChanges;
 import dev.modelchange.Subscription;
-import dev.modelchange.tck.TckDatabase;
+import dev.modelchange.tck.AbstractTckTest;
 import dev.modelchange.tck.backend.Capability;
 import dev.modelchange.tck.backend.RequiresCapability;
 import jakarta.inject.Inject;
@@ -27,10 +26,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Contract: when the primary steps down while changes are being written and streamed, an observer and a listener
@@ -38,9 +35,8 @@ import org.junit.jupiter.api.TestInstance;
  * to resume from, not lost history. Beans: {@link TickObserver}. Needs a replica set of two or more electable
  * members, reached through a connection string that follows the primary, and a user allowed to step it down.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @RequiresCapability(Capability.STEP_DOWN)
-public abstract class AbstractStepDownTest {
+public abstract class AbstractStepDownTest extends AbstractTckTest {
   private static final int WRITES = 600;
   private static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -49,18 +45,11 @@ public abstract class AbstractStepDownTest {
   @Inject
   ModelChanges modelChanges;
 
-  private MongoClient client;
   private MongoCollection<Document> ticks;
 
   @BeforeAll
   void connect() {
-    client = TckDatabase.client();
-    ticks = TckDatabase.of(client).getCollection("ticks");
-  }
-
-  @AfterAll
-  void disconnect() {
-    client.close();
+    ticks = database().getCollection("ticks");
   }
 
   @Test
@@ -126,7 +115,7 @@ public abstract class AbstractStepDownTest {
     assertThat(before).as("the primary before the step-down").isNotNull();
     try {
       // 20 s unelectable; up to 10 s for a secondary to catch up first
-      client.getDatabase("admin").runCommand(new Document("replSetStepDown", 20)
+      client().getDatabase("admin").runCommand(new Document("replSetStepDown", 20)
           .append("secondaryCatchUpPeriodSecs", 10));
     } catch (MongoSocketException e) {
       // servers before 4.2 close the connection that asked: the step-down happened all the same
@@ -142,9 +131,9 @@ public abstract class AbstractStepDownTest {
     try {
       Document hello;
       try {
-        hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+        hello = client().getDatabase("admin").runCommand(new Document("hello", 1));
       } catch (MongoCommandException e) {
-        hello = client.getDatabase("admin").runCommand(new Document("isMaster", 1)); // before 4.4.2
+        hello = client().getDatabase("admin").runCommand(new Document("isMaster", 1)); // before 4.4.2
       }
       return hello.getString("primary");
     } catch (MongoException e) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -14,7 +13,7 @@ import com.mongodb.client.model.changestream.UpdateDescription;
 import dev.modelchange.ChangeEvent;
 import dev.modelchange.ModelChanges;
 import dev.modelchange.Subscription;
-import dev.modelchange.tck.TckDatabase;
+import dev.modelchange.tck.AbstractTckTest;
 import dev.modelchange.tck.backend.Capability;
 import dev.modelchange.tck.backend.RequiresCapability;
 import jakarta.inject.Inject;
@@ -24,20 +23,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Contract: an update arrives with its document's id and MongoDB's description of what changed (fields set, fields
  * removed, arrays truncated), and without a full document unless one was asked for; observers and
  * {@code listenForUpdates} see the same. Beans: {@link NoteObservers}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @RequiresCapability({Capability.DOCUMENT_KEY_ON_UPDATE, Capability.UPDATE_DESCRIPTION})
-public abstract class AbstractUpdateDescriptionTest {
+public abstract class AbstractUpdateDescriptionTest extends AbstractTckTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   @Inject
@@ -45,18 +41,11 @@ public abstract class AbstractUpdateDescriptionTest {
   @Inject
   ModelChanges modelChanges;
 
-  private MongoClient client;
   private MongoCollection<Document> notes;
 
   @BeforeAll
   void connect() {
-    client = TckDatabase.client();
-    notes = TckDatabase.of(client).getCollection("notes");
-  }
-
-  @AfterAll
-  void disconnect() {
-    client.close();
+    notes = database().getCollection("notes");
   }
 
   @BeforeEach
