@@ -21,6 +21,7 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.ObserverException;
+import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -70,8 +71,18 @@ public class ModelChangeRuntime {
 
   private ChangeStreamEngine engine;
 
+  /**
+   * Starts the engine before the application's own start-up observers. On Quarkus, where this event comes at
+   * static init before the runtime configuration exists, the build-compatible extension turns this observer off
+   * and {@link #onStartup} starts the engine.
+   */
   void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_BEFORE)
       @Initialized(ApplicationScoped.class) Object event) {
+    engine();
+  }
+
+  /** Starts the engine, if {@link #onStart} has not, when the application runs (CDI 4.0's {@code Startup}). */
+  void onStartup(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_BEFORE) Startup event) {
     engine();
   }
 

@@ -34,28 +34,22 @@ final class ObserverMethods {
   static ObserverDescriptor descriptor(String route, String method, Type observedType, ModelChange qualifier,
       boolean async, int priority) {
     if (qualifier == null) {
-      throw new IllegalArgumentException("MODELCHANGE-010 Observer " + method + " observes ChangeEvent without "
-          + "@ModelChange, so it would receive the changes of every model. Add @ModelChange(YourModel.class).");
+      throw new IllegalArgumentException(ObserverMessages.unqualified(method));
     }
-    Class<?> model = qualifier.value();
+    String model = qualifier.value().getSimpleName();
     if (!(observedType instanceof ParameterizedType)) {
-      throw new IllegalArgumentException("MODELCHANGE-011 Observer " + method + " observes the raw type "
-          + "ChangeEvent; declare ChangeEvent<" + model.getSimpleName() + "> to match @ModelChange("
-          + model.getSimpleName() + ".class).");
+      throw new IllegalArgumentException(ObserverMessages.rawType(method, model));
     }
     Type argument = ((ParameterizedType) observedType).getActualTypeArguments()[0];
     if (!(argument instanceof Class)) {
-      throw new IllegalArgumentException("MODELCHANGE-011 Observer " + method + " observes " + observedType
-          .getTypeName().replace(ChangeEvent.class.getName(), "ChangeEvent") + "; declare ChangeEvent<"
-          + model.getSimpleName() + "> (no wildcard or type variable) to match @ModelChange("
-          + model.getSimpleName() + ".class).");
+      throw new IllegalArgumentException(ObserverMessages.notAClass(method,
+          observedType.getTypeName().replace(ChangeEvent.class.getName(), "ChangeEvent"), model));
     }
-    if (!argument.equals(model)) {
-      throw new IllegalArgumentException("MODELCHANGE-011 Observer " + method + " observes ChangeEvent<"
-          + ((Class<?>) argument).getSimpleName() + "> but its qualifier is @ModelChange(" + model.getSimpleName()
-          + ".class); the type argument must be the model: ChangeEvent<" + model.getSimpleName() + ">.");
+    if (!argument.equals(qualifier.value())) {
+      throw new IllegalArgumentException(ObserverMessages.mismatch(method, ((Class<?>) argument).getSimpleName(),
+          model));
     }
-    return ObserverDescriptor.of(route, method, model, List.of(qualifier.operations()), qualifier.filter(),
+    return ObserverDescriptor.of(route, method, qualifier.value(), List.of(qualifier.operations()), qualifier.filter(),
         qualifier.fullDocument(), async, priority);
   }
 }

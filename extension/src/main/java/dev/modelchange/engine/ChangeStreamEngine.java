@@ -135,7 +135,8 @@ public final class ChangeStreamEngine implements ModelChanges {
         codecs, storeForShape, settings, reporter, sinks, opener);
   }
 
-  private static void awaitOpen(List<CollectionWatcher> list, Duration timeout) {
+  /** Waits up to {@code timeout} (what is left of {@code modelchange.startup-timeout}) for the cursors to open. */
+  private void awaitOpen(List<CollectionWatcher> list, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<String> late = new ArrayList<>();
     try {
@@ -153,8 +154,9 @@ public final class ChangeStreamEngine implements ModelChanges {
       Thread.currentThread().interrupt();
     }
     if (!late.isEmpty()) {
-      LOG.log(Level.WARNING, "MODELCHANGE-003 These change streams did not open within " + timeout + " ("
-          + ConfigKeys.STARTUP_TIMEOUT + "); they keep retrying in the background: " + late
+      LOG.log(Level.WARNING, "MODELCHANGE-003 These change streams did not open within "
+          + settings.startupTimeout() + " (" + ConfigKeys.STARTUP_TIMEOUT + "); they keep retrying in the "
+          + "background: " + late
           + ". Check that MongoDB is reachable and is a replica set.");
     }
   }
