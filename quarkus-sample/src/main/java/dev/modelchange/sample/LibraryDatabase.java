@@ -1,0 +1,37 @@
+package dev.modelchange.sample;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import org.bson.types.ObjectId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The sample's collections, through Quarkus' {@link MongoClient}: the same client (and database) that ModelChange
+ * watches, since ModelChange reuses the application's client.
+ */
+@ApplicationScoped
+public class LibraryDatabase {
+  @Inject
+  MongoClient client;
+  @ConfigProperty(name = "modelchange.mongodb.database")
+  String database;
+
+  public MongoCollection<Book> books() {
+    return client.getDatabase(database).getCollection(Book.COLLECTION, Book.class);
+  }
+
+  public MongoCollection<ExternalResource> resources() {
+    return client.getDatabase(database).getCollection(ExternalResource.COLLECTION, ExternalResource.class);
+  }
+
+  /** The {@code _id} of a book or resource from its hex form; a malformed id names nothing (404). */
+  static ObjectId objectId(String id) {
+    if (!ObjectId.isValid(id)) {
+      throw new NotFoundException("No document " + id);
+    }
+    return new ObjectId(id);
+  }
+}

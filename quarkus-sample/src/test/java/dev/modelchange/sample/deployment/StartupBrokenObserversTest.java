@@ -1,0 +1,93 @@
+package dev.modelchange.sample.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.modelchange.cdi.DiscoveredObservers;
+import dev.modelchange.cdi.ModelChangeBuildExtension;
+import dev.modelchange.tck.broken.Broken;
+import dev.modelchange.tck.delivery.Book;
+import jakarta.enterprise.inject.build.compatible.spi.Parameters;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The TCK's broken observers whose filter is invalid ({@code MODELCHANGE-012}, {@code -014}) or whose model cannot
+ * be mapped ({@code -013}): the build knows the model only by name and leaves these checks to the start, where
+ * {@link ModelChangeBuildExtension.Creator} runs them with the portable extension's code and fails, naming each
+ * ({@code MODELCHANGE-016}). Here the creator gets what the build would hand it, without a container (a
+ * QuarkusUnitTest of a failing start trips over class loading in this multi-module workspace).
+ */
+class StartupBrokenObserversTest {
+  private static final String BROKEN = Broken.class.getName() + "$";
+
+  @Test
+  void theStartFailsNamingEachObserverWhoseFilterOrModelIsBroken() {
+    Parameters build = parameters(
+        new String[] {BROKEN + "BadJsonObserver#onChange(dev.modelchange.ChangeEvent)",
+            BROKEN + "UnsupportedFilterObserver#onChange(dev.modelchange.ChangeEvent)",
+            BROKEN + "UnmappableModelObserver#onChange(dev.modelchange.ChangeEvent)",
+            BROKEN + "Fine#onChange(dev.modelchange.ChangeEvent)"},
+        new String[] {BROKEN + "BadJsonObserver.onChange(ChangeEvent)",
+            BROKEN + "UnsupportedFilterObserver.onChange(ChangeEvent)",
+            BROKEN + "UnmappableModelObserver.onChange(ChangeEvent)", BROKEN + "Fine.onChange(ChangeEvent)"},
+        new Class<?>[] {Book.class, Book.class, String.class, Book.class},
+        new String[] {"{published: ", "{\"$where\": \"this.a > 1\"}", "", "{\"published\": true}"});
+
+    assertThatThrownBy(() -> new ModelChangeBuildExtension.Creator().create(null, build))
+        .isInstanceOf(DeploymentException.class)
+        .hasMessageStartingWith("MODELCHANGE-016 ModelChange cannot start: 3 observers are broken")
+        .satisfies(e -> {
+          for (Broken.Case c : Broken.CASES) {
+            if (List.of("MODELCHANGE-012", "MODELCHANGE-013", "MODELCHANGE-014").contains(c.code())) {
+              assertThat(e.getMessage()).as(c.toString()).contains(c.code() + " Observer " + BROKEN + c.method())
+                  .contains(c.cause());
+            }
+          }
+        })
+        .message().doesNotContain("Fine");
+  }
+
+  @Test
+  void validObserversBecomeDescriptors() {
+    DiscoveredObservers discovered = new ModelChangeBuildExtension.Creator().create(null, parameters(
+        new String[] {"a#onBook(dev.modelchange.ChangeEvent)"}, new String[] {"a.onBook(ChangeEvent)"},
+        new Class<?>[] {Book.class}, new String[] {"{\"published\": true}"}));
+
+    assertThat(discovered.observers()).singleElement().satisfies(o -> {
+      assertThat(o.route()).isEqualTo("a#onBook(dev.modelchange.ChangeEvent)");
+      assertThat(o.modelType()).isEqualTo(Book.class);
+      assertThat(o.filterJson()).isEqualTo("{\"published\": true}");
+      assertThat(o.operations()).contains(com.mongodb.client.model.changestream.OperationType.INSERT,
+          com.mongodb.client.model.changestream.OperationType.UPDATE);
+      assertThat(o.priority()).isEqualTo(2500);
+    });
+  }
+
+  /** The parameters the build gives the creator: these observers, with all operations, default mode, sync. */
+  private static Parameters parameters(String[] routes, String[] methods, Class<?>[] models, String[] filters) {
+    int n = routes.length;
+    int[] priorities = new int[n];
+    java.util.Arrays.fill(priorities, 2500);
+    String[] fullDocuments = new String[n];
+    java.util.Arrays.fill(fullDocuments, "DEFAULT");
+    String[] operations = new String[n];
+    java.util.Arrays.fill(operations, "");
+    Map<String, Object> values = Map.of("routes", routes, "methods", methods, "models", models, "operations",
+        operations, "filters", filters, "fullDocuments", fullDocuments, "async", new boolean[n],
+        "priorities", priorities);
+    return new Parameters() {
+      @Override
+      public <T> T get(String key, Class<T> type) {
+        return type.cast(values.get(key));
+      }
+
+      @Override
+      public <T> T get(String key, Class<T> type, T defaultValue) {
+        return values.containsKey(key) ? get(key, type) : defaultValue;
+      }
+    };
+  }
+}
