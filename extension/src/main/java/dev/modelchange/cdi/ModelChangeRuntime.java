@@ -23,6 +23,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.ObserverException;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -150,7 +151,9 @@ public class ModelChangeRuntime {
     return new ContainerModelChanges(this::engine);
   }
 
-  void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+  /** Stops before the application's other beans go (its MongoClient among them); never creates the runtime. */
+  void onStop(@Observes(notifyObserver = Reception.IF_EXISTS) @BeforeDestroyed(ApplicationScoped.class)
+      Object event) {
     stop();
   }
 
