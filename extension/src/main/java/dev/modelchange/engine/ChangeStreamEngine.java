@@ -271,6 +271,13 @@ public final class ChangeStreamEngine implements ModelChanges {
     }
   }
 
+  /** The watchers running now. */
+  List<CollectionWatcher> watchers() {
+    synchronized (lock) {
+      return List.copyOf(watchers.values());
+    }
+  }
+
   /** The streams running now, as {@code db.collection/shape}; for diagnostics and tests. */
   public List<String> streams() {
     synchronized (lock) {

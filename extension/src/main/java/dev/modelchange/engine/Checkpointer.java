@@ -81,9 +81,11 @@ final class Checkpointer {
     if (store == null) {
       return;
     }
+    if (eventsSinceSave < maxEvents && System.nanoTime() - lastSaveNanos < maxDelayNanos) {
+      return; // not due: the common case, decided before comparing tokens
+    }
     advance();
-    if (storable != null && !storable.equals(saved)
-        && (eventsSinceSave >= maxEvents || System.nanoTime() - lastSaveNanos >= maxDelayNanos)) {
+    if (storable != null && !storable.equals(saved)) {
       save();
     }
   }
@@ -148,6 +150,15 @@ final class Checkpointer {
     } finally {
       lastSaveNanos = System.nanoTime();
     }
+  }
+
+  /** The store, or null for a stream that keeps no position. */
+  ResumeTokenStore store() {
+    return store;
+  }
+
+  StreamKey key() {
+    return key;
   }
 
   /** How many positions were stored. */

@@ -71,6 +71,8 @@ final class CollectionWatcher implements Runnable {
   private final Object sleeper = new Object();
   private final AtomicLong failedAttempts = new AtomicLong();
   private final AtomicLong cursorsOpened = new AtomicLong();
+  /** The stages of asynchronous receivers of the event being dispatched; the watcher's thread only. */
+  private final List<CompletionStage<?>> pending = new ArrayList<>(4);
   private volatile List<ChangeSink> sinks;
   private volatile boolean stopping;
   private volatile Thread thread;
@@ -379,7 +381,6 @@ final class CollectionWatcher implements Runnable {
 
   private void stream(MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor) {
     long idleWait = IDLE_WAIT_MIN_MILLIS;
-    List<CompletionStage<?>> pending = new ArrayList<>(4);
     while (!stopping) {
       long before = System.nanoTime();
       ChangeStreamDocument<BsonDocument> doc = cursor.tryNext();
@@ -402,15 +403,27 @@ final class CollectionWatcher implements Runnable {
         invalidated(doc);
         return;
       }
-      ReceivedChange change = new ReceivedChange(doc, shape.namespace(), codecs);
-      for (ChangeSink sink : sinks) {
-        sink.deliver(change, pending);
-      }
-      moveTo(doc.getResumeToken());
-      checkpointer.delivered(doc.getResumeToken(), pending);
-      pending.clear();
-      checkpointer.maybeSave();
+      dispatch(doc);
     }
+  }
+
+  /**
+   * Delivers one change to the sinks and records its position: what the watcher's thread does with each event
+   * the cursor returns (also the entry point of the dispatch benchmark, which replays recorded events).
+   */
+  void dispatch(ChangeStreamDocument<BsonDocument> doc) {
+    ReceivedChange change = new ReceivedChange(doc, shape.namespace(), codecs);
+    for (ChangeSink sink : sinks) {
+      sink.deliver(change, pending);
+    }
+    moveTo(doc.getResumeToken());
+    checkpointer.delivered(doc.getResumeToken(), pending);
+    pending.clear();
+    checkpointer.maybeSave();
+  }
+
+  Checkpointer checkpointer() {
+    return checkpointer;
   }
 
   private void moveTo(BsonDocument token) {

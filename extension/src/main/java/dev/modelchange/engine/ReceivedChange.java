@@ -7,6 +7,7 @@ import dev.modelchange.ChangeEvent;
 import java.time.Instant;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
+import org.bson.BsonValue;
 import org.bson.codecs.DecoderContext;
 import org.bson.codecs.configuration.CodecRegistry;
 
@@ -24,9 +25,29 @@ final class ReceivedChange {
 
   ReceivedChange(ChangeStreamDocument<BsonDocument> raw, MongoNamespace watched, CodecRegistry codecs) {
     this.raw = raw;
-    // real MongoDB always sends ns; a server without it (the in-JVM one) gets the watched collection
-    this.namespace = raw.getNamespace() != null ? raw.getNamespace() : watched;
+    this.namespace = namespaceOf(raw, watched);
     this.codecs = codecs;
+  }
+
+  /**
+   * The event's namespace. The driver builds (and validates) a new MongoNamespace on every getNamespace(), which
+   * cost 7% of the per-event CPU: compare the raw {@code ns} document with the watched collection instead, which
+   * it is for all but rename-like events. A server without {@code ns} (the in-JVM one) gets the watched one.
+   */
+  private static MongoNamespace namespaceOf(ChangeStreamDocument<BsonDocument> raw, MongoNamespace watched) {
+    BsonDocument ns = raw.getNamespaceDocument();
+    if (ns == null) {
+      return watched;
+    }
+    BsonValue db = ns.get("db");
+    BsonValue coll = ns.get("coll");
+    if (db != null && coll != null && db.isString() && coll.isString()
+        && watched.getDatabaseName().equals(db.asString().getValue())
+        && watched.getCollectionName().equals(coll.asString().getValue())) {
+      return watched;
+    }
+    MongoNamespace own = raw.getNamespace();
+    return own != null ? own : watched;
   }
 
   OperationType operationType() {
