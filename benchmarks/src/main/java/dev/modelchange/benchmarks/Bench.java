@@ -1,0 +1,297 @@
+package dev.modelchange.benchmarks;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.modelchange.benchmarks.model.Book;
+import dev.modelchange.cdi.ModelChangeExtension;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import org.bson.codecs.configuration.CodecRegistries;
+import org.bson.codecs.configuration.CodecRegistry;
+import org.bson.codecs.pojo.PojoCodecProvider;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/** What the figures share: servers, containers, configuration, statistics and the output line. */
+public final class Bench {
+  /** Children print their figures on lines starting with this; the orchestrator collects them. */
+  public static final String FIGURE_PREFIX = "FIGURE ";
+  public static final String DATABASE = "bench";
+  public static final String BOOKS = "books";
+
+  private Bench() {}
+
+  // ---------------------------------------------------------------------------------------------- environment
+
+  /** Warnings and errors only: Weld, the driver and ModelChange log at INFO on every boot. */
+  public static void quietLogging() {
+    LogManager.getLogManager().reset();
+    Logger root = Logger.getLogger("");
+    java.util.logging.ConsoleHandler h = new java.util.logging.ConsoleHandler();
+    h.setLevel(Level.WARNING);
+    root.addHandler(h);
+    root.setLevel(Level.WARNING);
+  }
+
+  /** A fresh in-JVM MongoDB with an empty oplog, on a free loopback port. */
+  public static MongoServer startServer() {
+    MongoServer server = new MongoServer(new MemoryBackend());
+    server.enableOplog();
+    server.bind("127.0.0.1", 0);
+    return server;
+  }
+
+  public static String uri(MongoServer server) {
+    return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+  }
+
+  public static MongoClient client(String uri) {
+    return MongoClients.create(uri);
+  }
+
+  /** The driver's default registry plus automatic POJOs: what ModelChange decodes models with by default. */
+  public static CodecRegistry pojoRegistry() {
+    return CodecRegistries.fromRegistries(MongoClientSettings.getDefaultCodecRegistry(),
+        CodecRegistries.fromProviders(PojoCodecProvider.builder().automatic(true).build()));
+  }
+
+  public static MongoCollection<Book> books(MongoClient client) {
+    return client.getDatabase(DATABASE).getCollection(BOOKS, Book.class).withCodecRegistry(pojoRegistry());
+  }
+
+  /** Inserts {@code n} books (userId = i % 100) with insertMany in batches of 1,000: n oplog entries. */
+  public static void insertBooks(MongoClient client, int n) {
+    MongoCollection<Book> books = books(client);
+    List<Book> batch = new ArrayList<>(1000);
+    for (int i = 0; i < n; i++) {
+      batch.add(new Book(i % 100, i, "Title " + i, "Author " + (i % 37)));
+      if (batch.size() == 1000 || i == n - 1) {
+        books.insertMany(batch);
+        batch.clear();
+      }
+    }
+  }
+
+  /**
+   * Sets ModelChange's configuration (MicroProfile Config reads system properties) and drops SmallRye's cached
+   * Config, so that the next container reads the new values.
+   */
+  public static void config(Map<String, String> values) {
+    values.forEach(System::setProperty);
+    ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+    try {
+      resolver.releaseConfig(resolver.getConfig());
+    } catch (RuntimeException e) {
+      // none cached yet
+    }
+  }
+
+  /** A Weld SE container like the TCK's: no discovery, ModelChange's extension, the given beans. */
+  public static WeldContainer boot(String id, List<Class<?>> beans) {
+    Weld weld = new Weld(id).disableDiscovery().addExtension(new ModelChangeExtension())
+        .addBeanClasses(beans.toArray(Class<?>[]::new))
+        .property("org.jboss.weld.se.shutdownHook", false);
+    return weld.initialize();
+  }
+
+  /** Heap in use after full collections (System.gc() three times, with pauses for reference processing). */
+  public static long heapUsedAfterGc() {
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 4; i++) {
+      System.gc();
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    }
+    return used;
+  }
+
+  public static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- processes
+
+  /** Where results, logs and recordings go: the directory of benchmarks.jar (benchmarks/target), else ./target. */
+  public static Path outputDir() {
+    Path dir;
+    try {
+      Path jar = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      dir = (Files.isRegularFile(jar) ? jar.getParent() : Path.of("target")).resolve("benchmark-results");
+    } catch (URISyntaxException | RuntimeException e) {
+      dir = Path.of("target", "benchmark-results");
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return dir;
+  }
+
+  public static String javaBinary() {
+    return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+  }
+
+  /** Starts {@code main} in a new JVM with this JVM's class path. */
+  public static Process startJvm(Class<?> main, List<String> jvmArgs, List<String> args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(javaBinary());
+    cmd.addAll(jvmArgs);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(main.getName());
+    cmd.addAll(args);
+    return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+  }
+
+  /** A MongoDB server in its own JVM, so that its CPU and heap do not count as the client's. */
+  public static final class ServerProcess implements AutoCloseable {
+    public final Process process;
+    public final String uri;
+
+    public ServerProcess() throws IOException {
+      process = startJvm(ServerMain.class, List.of("-Xmx1g"), List.of());
+      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+          StandardCharsets.UTF_8));
+      String line = out.readLine();
+      if (line == null || !line.startsWith("PORT ")) {
+        process.destroyForcibly();
+        throw new IOException("the server JVM did not start: " + line);
+      }
+      uri = "mongodb://127.0.0.1:" + line.substring(5).trim();
+    }
+
+    /** The server JVM's CPU time so far, in nanoseconds. */
+    public long cpuNanos() {
+      return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos)
+          .orElseThrow(() -> new IllegalStateException("this OS does not report a process's CPU time"));
+    }
+
+    @Override
+    public void close() {
+      process.destroy();
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- statistics
+
+  public static double median(List<Double> values) {
+    List<Double> s = new ArrayList<>(values);
+    Collections.sort(s);
+    int n = s.size();
+    return n == 0 ? Double.NaN : n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
+  public static double min(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+  }
+
+  public static double max(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+  }
+
+  /** The value at quantile {@code q} (nearest rank) of a sorted copy. */
+  public static double percentile(List<Double> values, double q) {
+    List<Double> s = new ArrayList<>(values);
+    Collections.sort(s);
+    if (s.isEmpty()) {
+      return Double.NaN;
+    }
+    int rank = (int) Math.ceil(q * s.size());
+    return s.get(Math.max(0, Math.min(s.size() - 1, rank - 1)));
+  }
+
+  /** Three significant digits, thousands separated: 1,230,000 / 98,700 / 12.3 / 0.456. */
+  public static String fmt(double v) {
+    if (Double.isNaN(v)) {
+      return "n/a";
+    }
+    double a = Math.abs(v);
+    if (a >= 1000) {
+      double scale = Math.pow(10, Math.floor(Math.log10(a)) - 2);
+      return String.format(Locale.ROOT, "%,.0f", Math.round(v / scale) * scale);
+    }
+    if (a >= 100) {
+      return String.format(Locale.ROOT, "%.0f", v);
+    }
+    if (a >= 10) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
+    if (a >= 1) {
+      return String.format(Locale.ROOT, "%.2f", v);
+    }
+    return String.format(Locale.ROOT, "%.3g", v);
+  }
+
+  static String range(List<Double> values) {
+    return fmt(min(values)) + ".." + fmt(max(values));
+  }
+
+  // ---------------------------------------------------------------------------------------------- output
+
+  /**
+   * Prints one figure: the median of {@code values}, the median of {@code baseline}, the ratio (the median of
+   * the paired ratios when {@code pairedRatios} is given, else the ratio of the medians), then the spread.
+   */
+  public static void figure(String name, String unit, List<Double> values, List<Double> baseline,
+      List<Double> pairedRatios, String note) {
+    double v = median(values);
+    double b = median(baseline);
+    double r = pairedRatios != null && !pairedRatios.isEmpty() ? median(pairedRatios) : v / b;
+    StringBuilder line = new StringBuilder(FIGURE_PREFIX).append(name).append(": ").append(fmt(v)).append(' ')
+        .append(unit).append(" (baseline ").append(fmt(b)).append(", ratio ")
+        .append(b == 0 || Double.isNaN(r) || Double.isInfinite(r) ? "n/a" : String.format(Locale.ROOT, "%.2f", r))
+        .append(')');
+    line.append(" | n=").append(values.size()).append(" range ").append(range(values));
+    line.append("; baseline n=").append(baseline.size()).append(" range ").append(range(baseline));
+    if (pairedRatios != null && !pairedRatios.isEmpty()) {
+      line.append("; paired ratios ").append(String.format(Locale.ROOT, "%.2f..%.2f", min(pairedRatios),
+          max(pairedRatios)));
+    }
+    if (note != null && !note.isEmpty()) {
+      line.append("; ").append(note);
+    }
+    System.out.println(line);
+    System.out.flush();
+  }
+
+  /** A figure that could not be measured, with the reason. */
+  public static void notMeasured(String name, String reason) {
+    System.out.println(FIGURE_PREFIX + name + ": not measured (" + reason.replace('\n', ' ') + ")");
+    System.out.flush();
+  }
+}
