@@ -135,7 +135,6 @@ final class Checkpointer {
       store.save(key, storable);
       saved = storable;
       saves++;
-      eventsSinceSave = 0;
       if (failing) {
         failing = false;
         LOG.log(Level.INFO, "MODELCHANGE-053 Checkpoints of " + key + " are stored again");
@@ -148,6 +147,8 @@ final class Checkpointer {
             + "stored position. Check the resume-token store.", e);
       }
     } finally {
+      // also after a failure: the next attempt waits for the next batch instead of coming with every event
+      eventsSinceSave = 0;
       lastSaveNanos = System.nanoTime();
     }
   }
