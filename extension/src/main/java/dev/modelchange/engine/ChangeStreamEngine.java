@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -48,6 +51,8 @@ public final class ChangeStreamEngine implements ModelChanges {
   private final ModelNamespaces namespaces;
   private final List<AutoCloseable> owned;
   private final CursorOpener opener;
+  /** Saves the streams' positions, so that no stream waits for the store; its thread starts with the first save. */
+  private final ExecutorService checkpointWriter;
   private final AtomicLong listenerSequence = new AtomicLong();
   private final Object lock = new Object();
   private final Map<StreamShape, CollectionWatcher> watchers = new LinkedHashMap<>();
@@ -71,6 +76,16 @@ public final class ChangeStreamEngine implements ModelChanges {
   ChangeStreamEngine(EngineSettings settings, MongoClient client, CodecRegistry codecs, ResumeTokenStore store,
       ThreadFactory threads, IncidentReporter reporter, List<AutoCloseable> owned, CursorOpener opener) {
     this.opener = opener;
+    ThreadFactory factory = threads != null ? threads : ChangeStreamEngine::daemonThread;
+    this.checkpointWriter = Executors.newSingleThreadExecutor(r -> {
+      Thread t = factory.newThread(r);
+      try {
+        t.setName("modelchange-checkpoint-writer");
+      } catch (SecurityException e) {
+        // a container's thread keeps its own name
+      }
+      return t;
+    });
     this.settings = Objects.requireNonNull(settings, "settings");
     if (client == null && settings.enabled()) {
       throw new NullPointerException("client");
@@ -132,7 +147,7 @@ public final class ChangeStreamEngine implements ModelChanges {
   private CollectionWatcher newWatcher(StreamShape shape, Class<?> modelType, ResumeTokenStore storeForShape,
       List<ChangeSink> sinks) {
     return new CollectionWatcher(shape, client.getDatabase(shape.namespace().getDatabaseName()), modelType,
-        codecs, storeForShape, settings, reporter, sinks, opener);
+        codecs, storeForShape, settings, reporter, sinks, opener, checkpointWriter);
   }
 
   /** Waits up to {@code timeout} (what is left of {@code modelchange.startup-timeout}) for the cursors to open. */
@@ -321,6 +336,16 @@ public final class ChangeStreamEngine implements ModelChanges {
     }
     all.forEach(CollectionWatcher::requestStop);
     all.forEach(w -> w.stop(STOP_TIMEOUT));
+    // after the watchers: each one's last position is written at its stop, after its save in flight
+    checkpointWriter.shutdown();
+    try {
+      if (!checkpointWriter.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.log(Level.WARNING, "MODELCHANGE-004 The checkpoint writer did not stop; the resume-token store may hang");
+        checkpointWriter.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     for (AutoCloseable c : owned) {
       try {
         c.close();

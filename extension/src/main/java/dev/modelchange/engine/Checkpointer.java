@@ -10,15 +10,20 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.BsonDocument;
 
 /**
  * Decides when a stream's position is stored. A position becomes storable only once every receiver of its event,
  * and of all earlier events, has returned (asynchronous observers: their stages completed): delivery is
  * at-least-once, without gaps. Saves are batched: after {@code max-events} delivered events or {@code max-delay},
- * whichever comes first, and at shutdown. Used by the watcher's thread only.
+ * whichever comes first, and at shutdown. Saves run on the engine's checkpoint writer, one at a time per stream, so
+ * that the stream does not wait for the store; the state here is the watcher's thread's alone.
  */
 final class Checkpointer {
   private static final Logger LOG = System.getLogger(Checkpointer.class.getName());
@@ -28,21 +33,27 @@ final class Checkpointer {
   private final int maxEvents;
   private final long maxDelayNanos;
   private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
+  private final Executor writer;
   private BsonDocument storable;
   private BsonDocument saved;
   private int eventsSinceSave;
   private long lastSaveNanos = System.nanoTime();
-  private boolean failing;
-  private long saves;
+  /** The save in flight on the writer (true when it succeeded), and its token; at most one per stream. */
+  private CompletableFuture<Boolean> saving;
+  private BsonDocument savingToken;
+  private final AtomicBoolean failing = new AtomicBoolean();
+  private final AtomicLong saves = new AtomicLong();
 
   private record Pending(BsonDocument token, CompletableFuture<?> done) {}
 
   /**
    * @param store null for a stream that keeps no position
+   * @param writer runs the saves, so that the stream does not wait for the store; null to save on the caller
    */
-  Checkpointer(StreamKey key, ResumeTokenStore store, int maxEvents, Duration maxDelay) {
+  Checkpointer(StreamKey key, ResumeTokenStore store, int maxEvents, Duration maxDelay, Executor writer) {
     this.key = key;
     this.store = store;
+    this.writer = writer;
     this.maxEvents = maxEvents;
     this.maxDelayNanos = maxDelay.toNanos();
   }
@@ -76,17 +87,49 @@ final class Checkpointer {
     }
   }
 
-  /** Stores the position if a batch is full or due. */
+  /**
+   * Stores the position if a batch is full or due: hands the newest storable position to the writer. While a save
+   * is in flight no other starts, so a slow store simply gets fewer, later saves and the stream never waits.
+   */
   void maybeSave() {
     if (store == null) {
       return;
     }
-    if (eventsSinceSave < maxEvents && System.nanoTime() - lastSaveNanos < maxDelayNanos) {
-      return; // not due: the common case, decided before comparing tokens
+    collectSave();
+    if (saving != null
+        || (eventsSinceSave < maxEvents && System.nanoTime() - lastSaveNanos < maxDelayNanos)) {
+      return; // a save is in flight, or none is due: the common case, decided before comparing tokens
     }
     advance();
     if (storable != null && !storable.equals(saved)) {
-      save();
+      startSave(storable);
+    }
+  }
+
+  private void collectSave() {
+    if (saving != null && saving.isDone()) {
+      if (saving.join()) {
+        saved = savingToken;
+      }
+      saving = null;
+    }
+  }
+
+  private void startSave(BsonDocument token) {
+    // also after a failure: the next attempt waits for the next batch instead of coming with every event
+    eventsSinceSave = 0;
+    lastSaveNanos = System.nanoTime();
+    if (writer != null) {
+      try {
+        savingToken = token;
+        saving = CompletableFuture.supplyAsync(() -> write(token), writer);
+        return;
+      } catch (RejectedExecutionException e) {
+        saving = null; // the writer is closed: save here
+      }
+    }
+    if (write(token)) {
+      saved = token;
     }
   }
 
@@ -114,8 +157,19 @@ final class Checkpointer {
       }
       advance();
     }
-    if (storable != null && !storable.equals(saved)) {
-      save();
+    if (saving != null) {
+      try {
+        saving.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        // stored or not, the last position is written below, after it
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      collectSave();
+      saving = null;
+    }
+    if (storable != null && !storable.equals(saved) && write(storable)) {
+      saved = storable;
     }
   }
 
@@ -130,26 +184,22 @@ final class Checkpointer {
     }
   }
 
-  private void save() {
+  /** Writes a position, on the writer or at shutdown; true if it is stored. */
+  private boolean write(BsonDocument token) {
     try {
-      store.save(key, storable);
-      saved = storable;
-      saves++;
-      if (failing) {
-        failing = false;
+      store.save(key, token);
+      saves.incrementAndGet();
+      if (failing.compareAndSet(true, false)) {
         LOG.log(Level.INFO, "MODELCHANGE-053 Checkpoints of " + key + " are stored again");
       }
+      return true;
     } catch (RuntimeException e) {
-      if (!failing) {
-        failing = true;
+      if (failing.compareAndSet(false, true)) {
         LOG.log(Level.ERROR, "MODELCHANGE-050 Could not store the position of " + key + "; delivery goes on "
             + "and the checkpoint is retried. Until it succeeds, a restart redelivers changes since the last "
             + "stored position. Check the resume-token store.", e);
       }
-    } finally {
-      // also after a failure: the next attempt waits for the next batch instead of coming with every event
-      eventsSinceSave = 0;
-      lastSaveNanos = System.nanoTime();
+      return false;
     }
   }
 
@@ -164,6 +214,6 @@ final class Checkpointer {
 
   /** How many positions were stored. */
   long saves() {
-    return saves;
+    return saves.get();
   }
 }

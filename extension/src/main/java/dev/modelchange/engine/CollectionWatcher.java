@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -93,7 +94,7 @@ final class CollectionWatcher implements Runnable {
    */
   CollectionWatcher(StreamShape shape, MongoDatabase database, Class<?> modelType,
       org.bson.codecs.configuration.CodecRegistry codecs, ResumeTokenStore store, EngineSettings settings,
-      IncidentReporter reporter, List<ChangeSink> sinks, CursorOpener opener) {
+      IncidentReporter reporter, List<ChangeSink> sinks, CursorOpener opener, Executor checkpointWriter) {
     this.opener = opener;
     this.shape = shape;
     this.database = database;
@@ -106,7 +107,8 @@ final class CollectionWatcher implements Runnable {
     this.fixStartTime = store != null;
     this.settings = settings;
     this.reporter = reporter;
-    this.checkpointer = new Checkpointer(key, store, settings.checkpointMaxEvents(), settings.checkpointMaxDelay());
+    this.checkpointer = new Checkpointer(key, store, settings.checkpointMaxEvents(), settings.checkpointMaxDelay(),
+        checkpointWriter);
     this.backoff = new Backoff(settings.retryInitialDelay(), settings.retryMaxDelay(), settings.retryMultiplier(),
         settings.retryJitter());
     this.sinks = List.copyOf(sinks);
