@@ -34,6 +34,11 @@ public final class Memory {
   private Memory() {}
 
   static volatile Object keep;
+  private static final List<Double> SUBSCRIBE_MICROS = new ArrayList<>();
+  private static final List<Double> UNSUBSCRIBE_MICROS = new ArrayList<>();
+  private static final List<Double> ROUTER_ADD_MICROS = new ArrayList<>();
+  private static final List<Double> ROUTER_REMOVE_MICROS = new ArrayList<>();
+  private static final List<String> LEFT_AFTER_UNSUBSCRIBE = new ArrayList<>();
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
@@ -61,6 +66,12 @@ public final class Memory {
     }
     Bench.figure("memory.per-listener", "bytes", perListener, perListenerBase, null, "retained heap per idle "
         + "programmatic listener (10,000 with distinct Filters.eq); baseline = hand-written HashMap router");
+    Bench.figure("listeners.subscribe-10000", "us/subscribe", SUBSCRIBE_MICROS, ROUTER_ADD_MICROS, null,
+        "10,000 listenForChanges with distinct Filters.eq on one running stream; baseline = adding to a "
+        + "hand-written HashMap router");
+    Bench.figure("listeners.unsubscribe-10000", "us/unsubscribe", UNSUBSCRIBE_MICROS, ROUTER_REMOVE_MICROS, null,
+        "all 10,000 unsubscribed, then the last one; left after each round (watcher threads, open streams): "
+        + LEFT_AFTER_UNSUBSCRIBE + "; baseline = removing from the router");
     Bench.figure("memory.per-collection", "bytes", perCollection, perCollectionBase, null, "retained heap per "
         + "watched collection (100; one watcher, cursor, thread each; stacks not counted); baseline = a raw "
         + "cursor + reading thread per collection");
@@ -68,15 +79,30 @@ public final class Memory {
 
   private static double listeners(MongoClient client, int listeners) {
     try (ModelChanges mc = build(client)) {
-      mc.listenForChanges(Book.class, ListenOptions.<Book>builder().filter(Filters.eq("userId", -1))
-          .onChange((id, e) -> Sink.consume(e)).build());
+      Subscription first = mc.listenForChanges(Book.class, ListenOptions.<Book>builder()
+          .filter(Filters.eq("userId", -1)).onChange((id, e) -> Sink.consume(e)).build());
       Subscription[] subs = new Subscription[listeners];
       long h0 = Bench.heapUsedAfterGc();
+      long t0 = System.nanoTime();
       for (int u = 0; u < listeners; u++) {
         subs[u] = mc.listenForChanges(Book.class, ListenOptions.<Book>builder().filter(Filters.eq("userId", u))
             .onChange(listener(u)).build());
       }
+      SUBSCRIBE_MICROS.add((System.nanoTime() - t0) / 1e3 / listeners);
       long h1 = Bench.heapUsedAfterGc();
+      long t1 = System.nanoTime();
+      for (Subscription sub : subs) {
+        sub.unsubscribe();
+      }
+      UNSUBSCRIBE_MICROS.add((System.nanoTime() - t1) / 1e3 / listeners);
+      first.unsubscribe();
+      // the last unsubscribe stops the stream's thread without waiting for it: give it a moment, bounded
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (watcherThreads() > 0 && System.nanoTime() < deadline) {
+        Bench.sleep(20);
+      }
+      LEFT_AFTER_UNSUBSCRIBE.add(watcherThreads() + " threads, "
+          + ((dev.modelchange.engine.ChangeStreamEngine) mc).streams().size() + " streams");
       keep = subs;
       keep = null;
       return (double) (h1 - h0) / listeners;
@@ -86,10 +112,24 @@ public final class Memory {
   private static double router(int listeners) {
     Map<Integer, List<ChangeListener<Book>>> router = new ConcurrentHashMap<>();
     long h0 = Bench.heapUsedAfterGc();
+    List<ChangeListener<Book>> added = new ArrayList<>(listeners);
+    long t0 = System.nanoTime();
     for (int u = 0; u < listeners; u++) {
-      router.computeIfAbsent(u, k -> new CopyOnWriteArrayList<>()).add(listener(u));
+      ChangeListener<Book> l = listener(u);
+      added.add(l);
+      router.computeIfAbsent(u, k -> new CopyOnWriteArrayList<>()).add(l);
     }
+    ROUTER_ADD_MICROS.add((System.nanoTime() - t0) / 1e3 / listeners);
     long h1 = Bench.heapUsedAfterGc();
+    long t1 = System.nanoTime();
+    for (int u = 0; u < listeners; u++) {
+      List<ChangeListener<Book>> list = router.get(u);
+      list.remove(added.get(u));
+      if (list.isEmpty()) {
+        router.remove(u);
+      }
+    }
+    ROUTER_REMOVE_MICROS.add((System.nanoTime() - t1) / 1e3 / listeners);
     keep = router;
     keep = null;
     return (double) (h1 - h0) / listeners;
@@ -106,6 +146,11 @@ public final class Memory {
       long h1 = Bench.heapUsedAfterGc();
       return (double) (h1 - h0) / collections;
     }
+  }
+
+  private static long watcherThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("modelchange-" + Bench.DATABASE + ".")).count();
   }
 
   private static ChangeListener<Book> listener(int u) {
