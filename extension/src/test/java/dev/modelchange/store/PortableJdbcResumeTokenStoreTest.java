@@ -6,7 +6,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -14,37 +13,15 @@ import org.junit.jupiter.api.Test;
  * The JDBC store's contract with the portable fallback (UPDATE, then INSERT, retried on a duplicate key; plain
  * CREATE TABLE): H2 disguised as a database that ModelChange has no dialect for.
  */
-class PortableJdbcResumeTokenStoreTest extends JdbcResumeTokenStoreTest {
-  private final String url = "jdbc:h2:mem:mc_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
-
+class PortableJdbcResumeTokenStoreTest extends H2JdbcResumeTokenStoreTest {
   @Override
   String database() {
     return "H2 disguised as an unknown database";
   }
 
   @Override
-  String url() {
-    return url;
-  }
-
-  @Override
-  String user() {
-    return "sa";
-  }
-
-  @Override
-  String password() {
-    return "";
-  }
-
-  @Override
-  boolean external() {
-    return false;
-  }
-
-  @Override
   JdbcResumeTokenStore newStore(String tableName) {
-    DriverManagerDataSource source = new DriverManagerDataSource(url, user(), password());
+    DriverManagerDataSource source = new DriverManagerDataSource(url(), user(), password());
     closeAfterAll(source);
     return new JdbcResumeTokenStore(view(source), tableName);
   }
