@@ -76,16 +76,9 @@ public final class ChangeStreamEngine implements ModelChanges {
   ChangeStreamEngine(EngineSettings settings, MongoClient client, CodecRegistry codecs, ResumeTokenStore store,
       ThreadFactory threads, IncidentReporter reporter, List<AutoCloseable> owned, CursorOpener opener) {
     this.opener = opener;
-    ThreadFactory factory = threads != null ? threads : ChangeStreamEngine::daemonThread;
-    this.checkpointWriter = Executors.newSingleThreadExecutor(r -> {
-      Thread t = factory.newThread(r);
-      try {
-        t.setName("modelchange-checkpoint-writer");
-      } catch (SecurityException e) {
-        // a container's thread keeps its own name
-      }
-      return t;
-    });
+    this.threads = threads != null ? threads : ChangeStreamEngine::daemonThread;
+    this.checkpointWriter = Executors.newSingleThreadExecutor(
+        r -> newThread(this.threads, r, "modelchange-checkpoint-writer"));
     this.settings = Objects.requireNonNull(settings, "settings");
     if (client == null && settings.enabled()) {
       throw new NullPointerException("client");
@@ -95,7 +88,6 @@ public final class ChangeStreamEngine implements ModelChanges {
         client.getDatabase("admin").getCodecRegistry(),
         CodecRegistries.fromProviders(PojoCodecProvider.builder().automatic(true).build()));
     this.store = store;
-    this.threads = threads != null ? threads : ChangeStreamEngine::daemonThread;
     this.reporter = reporter != null ? reporter : IncidentReporter.NONE;
     this.namespaces = new ModelNamespaces(settings);
     this.owned = List.copyOf(owned);
@@ -104,6 +96,17 @@ public final class ChangeStreamEngine implements ModelChanges {
   private static Thread daemonThread(Runnable r) {
     Thread t = new Thread(r);
     t.setDaemon(true);
+    return t;
+  }
+
+  /** A thread of {@code threads}, named {@code name} where the container lets us rename it. */
+  static Thread newThread(ThreadFactory threads, Runnable r, String name) {
+    Thread t = threads.newThread(r);
+    try {
+      t.setName(name);
+    } catch (SecurityException e) {
+      // a container's thread keeps its own name
+    }
     return t;
   }
 

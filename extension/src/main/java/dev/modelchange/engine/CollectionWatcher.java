@@ -21,6 +21,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -129,8 +130,8 @@ final class CollectionWatcher implements Runnable {
     Thread helper = new Thread(() -> {
       try {
         BsonDocument token = store.load(key).orElse(null);
-        read.complete(token != null ? new Position(token, null) : new Position(null, settings.startAt()
-            .map(at -> new BsonTimestamp((int) at.getEpochSecond(), 0)).orElseGet(() -> ServerClock.now(database))));
+        read.complete(token != null ? new Position(token, null)
+            : new Position(null, configuredStart().orElseGet(() -> ServerClock.now(database))));
       } catch (Throwable e) {
         read.completeExceptionally(e);
       }
@@ -161,13 +162,8 @@ final class CollectionWatcher implements Runnable {
         Thread.currentThread().interrupt();
       }
     }
-    Thread t = threads.newThread(this);
-    try {
-      t.setName("modelchange-" + shape.namespace().getFullName()
-          + (shape.key().equals(FullDocument.DEFAULT.getValue()) ? "" : "[" + shape.key() + "]"));
-    } catch (SecurityException e) {
-      // a container's thread keeps its own name
-    }
+    Thread t = ChangeStreamEngine.newThread(threads, this, "modelchange-" + shape.namespace().getFullName()
+        + (shape.key().equals(FullDocument.DEFAULT.getValue()) ? "" : "[" + shape.key() + "]"));
     thread = t;
     t.start();
   }
@@ -335,10 +331,15 @@ final class CollectionWatcher implements Runnable {
       checkpointer.loaded(token);
       lastToken = token;
     }
-    if (lastToken == null && settings.startAt().isPresent() && store != null) {
-      startTime = new BsonTimestamp((int) settings.startAt().get().getEpochSecond(), 0);
+    if (lastToken == null && store != null) {
+      configuredStart().ifPresent(t -> startTime = t);
     }
     positionLoaded = true;
+  }
+
+  /** {@code modelchange.start-at} as an operation time, when it names an instant rather than "now". */
+  private Optional<BsonTimestamp> configuredStart() {
+    return settings.startAt().map(at -> new BsonTimestamp((int) at.getEpochSecond(), 0));
   }
 
   private MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> open() {
