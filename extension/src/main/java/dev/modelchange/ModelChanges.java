@@ -1,14 +1,11 @@
 package dev.modelchange;
 
-import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import dev.modelchange.engine.ChangeStreamEngine;
 import dev.modelchange.engine.ConfigKeys;
 import dev.modelchange.engine.EngineSettings;
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.store.ResumeTokenStores;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,20 +121,8 @@ public interface ModelChanges extends AutoCloseable {
      */
     public ModelChanges build() {
       EngineSettings settings = EngineSettings.from(key -> Optional.ofNullable(config.get(key)));
-      List<AutoCloseable> owned = new ArrayList<>();
-      MongoClient c = client;
-      if (c == null) {
-        c = MongoClients.create(new ConnectionString(settings.mongodbUri()));
-        owned.add(c);
-      }
-      ResumeTokenStore s = store;
-      if (s == null) {
-        s = ResumeTokenStores.fromSettings(settings, c, null).orElse(null);
-        if (s != null) {
-          owned.add(0, s);
-        }
-      }
-      ChangeStreamEngine engine = new ChangeStreamEngine(settings, c, codecs, s, threads, null, owned);
+      ChangeStreamEngine engine = ChangeStreamEngine.assemble(settings, client, store,
+          c -> ResumeTokenStores.fromSettings(settings, c, null), codecs, threads, null);
       engine.start(List.of(), null);
       return engine;
     }

@@ -1,8 +1,6 @@
 package dev.modelchange.cdi;
 
-import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import dev.modelchange.ChangeStreamFailure;
 import dev.modelchange.ChangeStreamGap;
 import dev.modelchange.ModelChange;
@@ -30,7 +28,6 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,29 +95,10 @@ public class ModelChangeRuntime {
   private ChangeStreamEngine start(List<ObserverDescriptor> observers) {
     Config config = ConfigProvider.getConfig();
     EngineSettings settings = EngineSettings.from(key -> config.getOptionalValue(key, String.class));
-    List<AutoCloseable> owned = new ArrayList<>();
-    MongoClient client = null;
-    ResumeTokenStore store = null;
-    if (settings.enabled()) {
-      if (clients.isResolvable()) {
-        client = clients.get();
-      } else {
-        client = MongoClients.create(new ConnectionString(settings.mongodbUri()));
-        owned.add(client);
-      }
-      if (stores.isResolvable()) {
-        store = stores.get();
-      } else {
-        store = ResumeTokenStores.fromSettings(settings, client,
-            dataSources.isResolvable() ? dataSources.get() : null).orElse(null);
-        if (store != null) {
-          owned.add(0, store);
-        }
-      }
-    }
-    ChangeStreamEngine e = new ChangeStreamEngine(settings, client,
-        codecRegistries.isResolvable() ? codecRegistries.get() : null, store, containerThreads(),
-        new CdiIncidents(), owned);
+    ChangeStreamEngine e = ChangeStreamEngine.assemble(settings,
+        clients.isResolvable() ? clients.get() : null, stores.isResolvable() ? stores.get() : null,
+        c -> ResumeTokenStores.fromSettings(settings, c, dataSources.isResolvable() ? dataSources.get() : null),
+        codecRegistries.isResolvable() ? codecRegistries.get() : null, containerThreads(), new CdiIncidents());
     try {
       e.start(observers, settings.enabled() ? new CdiObserverInvoker(observers) : null);
     } catch (RuntimeException ex) {

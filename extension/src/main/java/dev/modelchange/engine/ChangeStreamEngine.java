@@ -1,7 +1,9 @@
 package dev.modelchange.engine;
 
 import com.mongodb.MongoNamespace;
+import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.changestream.OperationType;
 import dev.modelchange.ChangeListener;
 import dev.modelchange.ListenOptions;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.bson.BsonDocument;
 import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
@@ -91,6 +95,43 @@ public final class ChangeStreamEngine implements ModelChanges {
     this.reporter = reporter != null ? reporter : IncidentReporter.NONE;
     this.namespaces = new ModelNamespaces(settings);
     this.owned = List.copyOf(owned);
+  }
+
+  /**
+   * Makes an engine (it starts nothing) from what the application gives, creating the rest from the settings:
+   * without a client, one from {@code modelchange.mongodb.uri}; without a store, the configured one. What it
+   * creates, the engine owns and closes. When ModelChange is disabled, it creates nothing.
+   *
+   * @param client the application's client, or null
+   * @param store the application's store, or null
+   * @param configuredStore makes the configured store for a client; empty for {@code none}
+   */
+  public static ChangeStreamEngine assemble(EngineSettings settings, MongoClient client, ResumeTokenStore store,
+      Function<MongoClient, Optional<ResumeTokenStore>> configuredStore, CodecRegistry codecs, ThreadFactory threads,
+      IncidentReporter reporter) {
+    List<AutoCloseable> owned = new ArrayList<>();
+    MongoClient c = client;
+    ResumeTokenStore s = store;
+    if (settings.enabled()) {
+      if (c == null) {
+        c = MongoClients.create(new ConnectionString(settings.mongodbUri()));
+        owned.add(c);
+      }
+      if (s == null) {
+        try {
+          s = configuredStore.apply(c).orElse(null);
+        } catch (RuntimeException e) {
+          if (c != client) {
+            c.close();
+          }
+          throw e;
+        }
+        if (s != null) {
+          owned.add(0, s);
+        }
+      }
+    }
+    return new ChangeStreamEngine(settings, c, codecs, s, threads, reporter, owned);
   }
 
   private static Thread daemonThread(Runnable r) {
