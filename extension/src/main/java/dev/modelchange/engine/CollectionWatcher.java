@@ -62,7 +62,6 @@ final class CollectionWatcher implements Runnable {
   private final org.bson.codecs.configuration.CodecRegistry codecs;
   private final StreamKey key;
   private final ResumeTokenStore store;
-  private final boolean fixStartTime;
   private final EngineSettings settings;
   private final IncidentReporter reporter;
   private final Checkpointer checkpointer;
@@ -105,7 +104,6 @@ final class CollectionWatcher implements Runnable {
     this.key = new StreamKey(settings.group(), shape.namespace().getDatabaseName(),
         shape.namespace().getCollectionName(), shape.key());
     this.store = store;
-    this.fixStartTime = store != null;
     this.settings = settings;
     this.reporter = reporter;
     this.checkpointer = new Checkpointer(key, store, settings.checkpointMaxEvents(), settings.checkpointMaxDelay(),
@@ -123,7 +121,7 @@ final class CollectionWatcher implements Runnable {
    * {@link #open()}. Idempotent.
    */
   void readPositionAhead() {
-    if (!fixStartTime || positionAhead != null) {
+    if (store == null || positionAhead != null) {
       return;
     }
     CompletableFuture<Position> read = new CompletableFuture<>();
@@ -343,7 +341,7 @@ final class CollectionWatcher implements Runnable {
   }
 
   private MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> open() {
-    BsonTimestamp serverTimeBeforeOpen = lastToken == null && startTime == null && fixStartTime
+    BsonTimestamp serverTimeBeforeOpen = lastToken == null && startTime == null && store != null
         ? ServerClock.now(database) : null;
     MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = openCursor();
     if (lastToken == null && startTime == null) {
