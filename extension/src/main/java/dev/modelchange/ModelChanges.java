@@ -2,8 +2,8 @@ package dev.modelchange;
 
 import com.mongodb.client.MongoClient;
 import dev.modelchange.engine.ChangeStreamEngine;
-import dev.modelchange.engine.ConfigKeys;
-import dev.modelchange.engine.EngineSettings;
+import dev.modelchange.settings.ConfigKeys;
+import dev.modelchange.settings.EngineSettings;
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.store.ResumeTokenStores;
 import java.util.HashMap;

@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import dev.modelchange.engine.EngineSettings;
+import dev.modelchange.settings.EngineSettings;
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.store.ResumeTokenStores;
 

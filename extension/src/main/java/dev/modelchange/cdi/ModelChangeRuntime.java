@@ -6,7 +6,7 @@ import dev.modelchange.ChangeStreamGap;
 import dev.modelchange.ModelChange;
 import dev.modelchange.ModelChanges;
 import dev.modelchange.engine.ChangeStreamEngine;
-import dev.modelchange.engine.EngineSettings;
+import dev.modelchange.settings.EngineSettings;
 import dev.modelchange.engine.IncidentReporter;
 import dev.modelchange.engine.ObserverDescriptor;
 import dev.modelchange.engine.ObserverInvoker;

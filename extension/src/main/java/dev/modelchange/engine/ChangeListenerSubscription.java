@@ -1,5 +1,6 @@
 package dev.modelchange.engine;
 
+import dev.modelchange.filter.DocumentFilter;
 import com.mongodb.client.model.changestream.OperationType;
 import dev.modelchange.ChangeEvent;
 import dev.modelchange.ChangeStreamGap;

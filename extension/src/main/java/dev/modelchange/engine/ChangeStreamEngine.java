@@ -1,5 +1,9 @@
 package dev.modelchange.engine;
 
+import dev.modelchange.filter.DocumentFilter;
+import dev.modelchange.InvalidSettingException;
+import dev.modelchange.settings.ConfigKeys;
+import dev.modelchange.settings.EngineSettings;
 import com.mongodb.MongoNamespace;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;

@@ -1,5 +1,6 @@
 package dev.modelchange.engine;
 
+import dev.modelchange.filter.DocumentFilter;
 import dev.modelchange.ChangeStreamGap;
 import java.util.ArrayList;
 import java.util.Comparator;

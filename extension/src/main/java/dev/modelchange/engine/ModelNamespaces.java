@@ -1,5 +1,8 @@
 package dev.modelchange.engine;
 
+import dev.modelchange.InvalidSettingException;
+import dev.modelchange.settings.ConfigKeys;
+import dev.modelchange.settings.EngineSettings;
 import com.mongodb.MongoNamespace;
 import dev.modelchange.CollectionName;
 import java.lang.reflect.Modifier;

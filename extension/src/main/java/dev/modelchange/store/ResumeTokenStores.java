@@ -1,9 +1,9 @@
 package dev.modelchange.store;
 
 import com.mongodb.client.MongoClient;
-import dev.modelchange.engine.ConfigKeys;
-import dev.modelchange.engine.EngineSettings;
-import dev.modelchange.engine.InvalidSettingException;
+import dev.modelchange.settings.ConfigKeys;
+import dev.modelchange.settings.EngineSettings;
+import dev.modelchange.InvalidSettingException;
 import dev.modelchange.spi.ResumeTokenStore;
 import java.util.Optional;
 import javax.naming.InitialContext;
@@ -67,7 +67,7 @@ public final class ResumeTokenStores {
       }
       default:
         if (settings.database() == null) {
-          throw new dev.modelchange.engine.InvalidSettingException(ConfigKeys.MONGODB_DATABASE, "",
+          throw new dev.modelchange.InvalidSettingException(ConfigKeys.MONGODB_DATABASE, "",
               "a database for the resume-token collection, because " + ConfigKeys.MONGODB_URI + " names none");
         }
         return Optional.of(new MongoResumeTokenStore(client.getDatabase(settings.database())

@@ -1,5 +1,7 @@
 package dev.modelchange.engine;
 
+import dev.modelchange.settings.ConfigKeys;
+import dev.modelchange.settings.EngineSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;

@@ -1,5 +1,7 @@
 package dev.modelchange.engine;
 
+import dev.modelchange.settings.ConfigKeys;
+import dev.modelchange.settings.EngineSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.modelchange.engine.ConfigKeys;
-import dev.modelchange.engine.EngineSettings;
-import dev.modelchange.engine.InvalidSettingException;
+import dev.modelchange.settings.ConfigKeys;
+import dev.modelchange.settings.EngineSettings;
+import dev.modelchange.InvalidSettingException;
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.spi.StreamKey;
 import java.io.PrintWriter;

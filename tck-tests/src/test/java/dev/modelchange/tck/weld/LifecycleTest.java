@@ -9,7 +9,7 @@ import com.mongodb.client.model.Filters;
 import dev.modelchange.ModelChanges;
 import dev.modelchange.Subscription;
 import dev.modelchange.cdi.ModelChangeExtension;
-import dev.modelchange.engine.InvalidSettingException;
+import dev.modelchange.InvalidSettingException;
 import dev.modelchange.store.InMemoryResumeTokenStore;
 import dev.modelchange.tck.TckDatabase;
 import dev.modelchange.tck.backend.TckBackends;

@@ -1,5 +1,6 @@
-package dev.modelchange.engine;
+package dev.modelchange.settings;
 
+import dev.modelchange.InvalidSettingException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.modelchange.engine;
+package dev.modelchange;
 
 /** A configuration value that ModelChange cannot use; the message names the key, the value and what is expected. */
 public final class InvalidSettingException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package dev.modelchange.engine;
+package dev.modelchange.settings;
 
 /** Every configuration key of ModelChange, declared once. The README's table lists them with their defaults. */
 public final class ConfigKeys {

@@ -1,5 +1,6 @@
-package dev.modelchange.engine;
+package dev.modelchange.settings;
 
+import dev.modelchange.InvalidSettingException;
 import com.mongodb.ConnectionString;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,7 +118,7 @@ public final class EngineSettings {
   }
 
   /** Parses a duration in ISO-8601 ({@code PT30S}) or short form ({@code 30s}, {@code 100ms}, {@code 5m}). */
-  static Optional<Duration> parseDuration(String text) {
+  public static Optional<Duration> parseDuration(String text) {
     String t = text.trim();
     if (t.startsWith("P") || t.startsWith("p") || t.startsWith("-P")) {
       try {
@@ -224,7 +225,7 @@ public final class EngineSettings {
   }
 
   /** An override for a model's collection or database, by key. */
-  Optional<String> lookup(String key) {
+  public Optional<String> lookup(String key) {
     return source.apply(key).map(String::trim).filter(s -> !s.isEmpty());
   }
 

@@ -1,4 +1,4 @@
-package dev.modelchange.engine;
+package dev.modelchange.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

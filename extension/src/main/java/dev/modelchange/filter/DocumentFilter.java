@@ -1,4 +1,4 @@
-package dev.modelchange.engine;
+package dev.modelchange.filter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -306,7 +306,7 @@ public final class DocumentFilter {
    * The scalar values a document holds at a dotted path, array elements included, as MongoDB's equality sees
    * them: the candidates for an equality lookup.
    */
-  static List<BsonValue> valuesAt(BsonDocument document, String path) {
+  public static List<BsonValue> valuesAt(BsonDocument document, String path) {
     List<BsonValue> found = resolve(document, path.split("\\."));
     List<BsonValue> out = new ArrayList<>(found.size());
     for (BsonValue v : found) {
