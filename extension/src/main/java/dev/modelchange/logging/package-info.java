@@ -1,0 +1,4 @@
+/**
+ * Internal: what the per-package message catalogues share. Not an API; it may change in any release.
+ */
+package dev.modelchange.logging;
