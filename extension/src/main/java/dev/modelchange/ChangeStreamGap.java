@@ -19,7 +19,12 @@ public final class ChangeStreamGap {
     /** The collection was dropped or renamed (or its database dropped): the stream was invalidated. */
     INVALIDATED,
     /** The stored position could not be read. */
-    UNREADABLE_POSITION
+    UNREADABLE_POSITION,
+    /**
+     * One event was over MongoDB's 16 MB limit and could not be split ({@code $changeStreamSplitLargeEvent} needs
+     * MongoDB 7.0): it was skipped. {@link #newPosition()} is that event's resume token.
+     */
+    EVENT_TOO_LARGE
   }
 
   private final Class<?> modelType;

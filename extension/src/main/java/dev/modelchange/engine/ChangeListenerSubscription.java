@@ -6,8 +6,6 @@ import dev.modelchange.ChangeEvent;
 import dev.modelchange.ChangeStreamGap;
 import dev.modelchange.ListenOptions;
 import dev.modelchange.Subscription;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -18,18 +16,18 @@ import java.util.function.Consumer;
  * @param <T> the model class
  */
 final class ChangeListenerSubscription<T> implements Subscription {
-  private static final Logger LOG = System.getLogger(ChangeListenerSubscription.class.getName());
-
   private final long sequence;
   private final Class<T> modelType;
   private final ListenOptions<T> options;
   private final DocumentFilter filter;
   private final Set<OperationType> operations;
   private final Consumer<ChangeListenerSubscription<?>> onUnsubscribe;
+  private final RepeatedFailures failures;
   private volatile boolean active = true;
 
   ChangeListenerSubscription(long sequence, Class<T> modelType, ListenOptions<T> options, DocumentFilter filter,
-      Consumer<ChangeListenerSubscription<?>> onUnsubscribe) {
+      Consumer<ChangeListenerSubscription<?>> onUnsubscribe, EngineClock clock) {
+    this.failures = new RepeatedFailures(clock);
     this.sequence = sequence;
     this.modelType = modelType;
     this.options = options;
@@ -50,45 +48,57 @@ final class ChangeListenerSubscription<T> implements Subscription {
    * Delivers a change if the listener wants it.
    *
    * @param filterChecked whether the filter is known to match (found by equality lookup)
+   * @return false if the listener (or the decoding for it) failed
    */
-  void deliver(ReceivedChange change, boolean filterChecked) {
+  boolean deliver(ReceivedChange change, boolean filterChecked) {
     if (!active || !operations.contains(change.operationType())
         || (!filterChecked && !filter.matches(change.filterDocument()))) {
-      return;
+      return true;
     }
     synchronized (this) {
       if (!active) {
-        return;
-      }
-      ChangeEvent<T> event;
-      try {
-        event = change.as(modelType);
-      } catch (RuntimeException e) {
-        error(e);
-        return;
+        return true;
       }
       try {
+        ChangeEvent<T> event = change.as(modelType);
         options.onChange().onChange(event.id(), event);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        if (StreamErrors.isFatal(e)) {
+          throw e;
+        }
         error(e);
+        return false;
       }
     }
+    long failed = failures.succeeded();
+    if (failed > 0 && options.onError().isEmpty()) {
+      EngineMessages.receiverRecovered("A listener of " + modelType.getName(), failed);
+    }
+    return true;
   }
 
+  /** Hands a failure to the listener's {@code onError}, or, without one, to the log (repeats summarised). */
   void error(Throwable failure) {
     if (!active) {
       return;
     }
     Consumer<Throwable> onError = options.onError().orElse(null);
     if (onError == null) {
-      LOG.log(Level.ERROR, "MODELCHANGE-063 A listener of " + modelType.getName() + " failed or its stream did; "
-          + "it stays subscribed. Give ListenOptions.onError to handle this yourself.", failure);
+      switch (failures.failed()) {
+        case FIRST -> EngineMessages.listenerFailedWithoutOnError(modelType.getName(), failure);
+        case SUMMARY -> EngineMessages.failuresRepeated("A listener of " + modelType.getName(),
+            failures.unreported());
+        default -> { }
+      }
       return;
     }
     try {
       onError.accept(failure);
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "MODELCHANGE-064 The onError of a listener of " + modelType.getName() + " failed", e);
+    } catch (Throwable e) {
+      if (StreamErrors.isFatal(e)) {
+        throw e;
+      }
+      EngineMessages.onErrorFailed(modelType.getName(), e);
     }
   }
 

@@ -12,8 +12,10 @@ import com.mongodb.client.model.changestream.OperationType;
 import dev.modelchange.ChangeListener;
 import dev.modelchange.ListenOptions;
 import dev.modelchange.ModelChanges;
+import dev.modelchange.StreamState;
 import dev.modelchange.Subscription;
 import dev.modelchange.spi.ResumeTokenStore;
+import dev.modelchange.spi.StreamKey;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -59,6 +61,7 @@ public final class ChangeStreamEngine implements ModelChanges {
   private final ModelNamespaces namespaces;
   private final List<AutoCloseable> owned;
   private final CursorOpener opener;
+  private final EngineClock clock;
   /** Saves the streams' positions, so that no stream waits for the store; its thread starts with the first save. */
   private final ExecutorService checkpointWriter;
   private final AtomicLong listenerSequence = new AtomicLong();
@@ -77,13 +80,15 @@ public final class ChangeStreamEngine implements ModelChanges {
    */
   public ChangeStreamEngine(EngineSettings settings, MongoClient client, CodecRegistry codecs,
       ResumeTokenStore store, ThreadFactory threads, IncidentReporter reporter, List<AutoCloseable> owned) {
-    this(settings, client, codecs, store, threads, reporter, owned, CursorOpener.DRIVER);
+    this(settings, client, codecs, store, threads, reporter, owned, CursorOpener.DRIVER, EngineClock.SYSTEM);
   }
 
-  /** With a seam for cursors, for tests. */
+  /** With seams for cursors and time, for tests. */
   ChangeStreamEngine(EngineSettings settings, MongoClient client, CodecRegistry codecs, ResumeTokenStore store,
-      ThreadFactory threads, IncidentReporter reporter, List<AutoCloseable> owned, CursorOpener opener) {
+      ThreadFactory threads, IncidentReporter reporter, List<AutoCloseable> owned, CursorOpener opener,
+      EngineClock clock) {
     this.opener = opener;
+    this.clock = clock;
     this.threads = threads != null ? threads : ChangeStreamEngine::daemonThread;
     this.checkpointWriter = Executors.newSingleThreadExecutor(
         r -> newThread(this.threads, r, "modelchange-checkpoint-writer"));
@@ -163,8 +168,7 @@ public final class ChangeStreamEngine implements ModelChanges {
    */
   public void start(List<ObserverDescriptor> observers, ObserverInvoker invoker) {
     if (!settings.enabled()) {
-      LOG.log(Level.INFO, "MODELCHANGE-001 ModelChange is disabled (" + ConfigKeys.ENABLED + "=false): no stream "
-          + "is opened and " + observers.size() + " observers receive nothing");
+      EngineMessages.disabled(observers.size());
       return;
     }
     Map<StreamShape, List<ObserverDescriptor>> byShape = new LinkedHashMap<>();
@@ -176,52 +180,77 @@ public final class ChangeStreamEngine implements ModelChanges {
     synchronized (lock) {
       for (Map.Entry<StreamShape, List<ObserverDescriptor>> e : byShape.entrySet()) {
         CollectionWatcher w = newWatcher(e.getKey(), e.getValue().get(0).modelType(), store,
-            List.of(new ObserverSink(e.getValue(), invoker, reporter)));
+            List.of(new ObserverSink(e.getValue(), invoker, reporter, clock)));
         watchers.put(e.getKey(), w);
         started.add(w);
       }
     }
-    // every stream's position is read in parallel, and fixed before its thread exists (see readPositionAhead)
+    // every stream's position is read in parallel, and fixed before its thread exists (see StreamPosition)
     long deadline = System.nanoTime() + settings.startupTimeout().toNanos();
-    started.forEach(CollectionWatcher::readPositionAhead);
-    started.forEach(w -> w.start(threads, deadline));
+    started.forEach(w -> w.readAhead(threads));
+    try {
+      for (CollectionWatcher w : started) {
+        w.start(threads, deadline);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      started.forEach(CollectionWatcher::requestStop);
+      throw e;
+    }
     awaitOpen(started, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     if (!started.isEmpty()) {
-      LOG.log(Level.INFO, "MODELCHANGE-002 Watching " + started.size() + " change streams for " + observers.size()
-          + " observers: " + byShape.keySet());
+      EngineMessages.watching(started.size(), observers.size(), byShape.keySet());
     }
   }
 
   private CollectionWatcher newWatcher(StreamShape shape, Class<?> modelType, ResumeTokenStore storeForShape,
       List<ChangeSink> sinks) {
-    return new CollectionWatcher(shape, client.getDatabase(shape.namespace().getDatabaseName()), modelType,
-        codecs, storeForShape, settings, reporter, sinks, opener, checkpointWriter);
+    MongoNamespace ns = shape.namespace();
+    StreamKey key = new StreamKey(settings.group(), ns.getDatabaseName(), ns.getCollectionName(), shape.key());
+    StreamSource source = new StreamSource(shape, client.getDatabase(ns.getDatabaseName()), modelType, codecs,
+        opener);
+    StreamPosition position = new StreamPosition(storeForShape, key, settings.startAt(), source::serverTime);
+    Checkpointer checkpointer = new Checkpointer(key, storeForShape, settings.checkpointMaxEvents(),
+        settings.checkpointMaxDelay(), checkpointWriter);
+    return new CollectionWatcher(source, key, position, settings, reporter, sinks, checkpointer, clock);
   }
 
-  /** Waits up to {@code timeout} (what is left of {@code modelchange.startup-timeout}) for the cursors to open. */
+  /**
+   * Waits up to {@code timeout} (what is left of {@code modelchange.startup-timeout}) for the cursors to open.
+   * Streams still closed then are named, with the reason when MongoDB cannot be reached; with
+   * {@code modelchange.fail-on-start}, that fails the start.
+   */
   private void awaitOpen(List<CollectionWatcher> list, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<String> late = new ArrayList<>();
     try {
       for (CollectionWatcher w : list) {
-        if (!w.awaitRunning(Duration.ofMillis(Math.min(THREAD_START_WAIT.toMillis(), timeout.toMillis())))) {
-          LOG.log(Level.INFO, "MODELCHANGE-006 The container runs ModelChange's threads only once the application "
-              + "has started; the change streams open then, not before start-up completes");
+        // a thread that has not begun after a short wait is held back by its container, whatever is left of the
+        // start-up timeout (which reading the start position may have used up)
+        if (!w.awaitRunning(THREAD_START_WAIT)) {
+          EngineMessages.threadsHeldBack();
           return;
         }
-        if (!w.awaitOpen(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+        if (w.awaitState(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), StreamState.OPEN)
+            != StreamState.OPEN) {
           late.add(w.shape().toString());
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (!late.isEmpty()) {
-      LOG.log(Level.WARNING, "MODELCHANGE-003 These change streams did not open within "
-          + settings.startupTimeout() + " (" + ConfigKeys.STARTUP_TIMEOUT + "); they keep retrying in the "
-          + "background: " + late
-          + ". Check that MongoDB is reachable and is a replica set.");
+    if (late.isEmpty()) {
+      return;
     }
+    Optional<String[]> unreachable = MongoReachability.whyUnreachable(client);
+    if (unreachable.isPresent()) {
+      if (settings.failOnStart()) {
+        throw EngineMessages.failOnStart(unreachable.get()[0], unreachable.get()[1]);
+      }
+      EngineMessages.mongodbUnreachable(unreachable.get()[0], unreachable.get()[1]);
+    }
+    EngineMessages.notOpenInTime(settings.startupTimeout(), late);
   }
 
   @Override
@@ -254,29 +283,27 @@ public final class ChangeStreamEngine implements ModelChanges {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(options, "options");
     ModelNamespaces.whyNotMappable(model).ifPresent(why -> {
-      throw new IllegalArgumentException("MODELCHANGE-045 Cannot listen for changes of " + why);
+      throw EngineMessages.cannotListen(why);
     });
     if (!settings.enabled()) {
-      throw new IllegalStateException("MODELCHANGE-044 ModelChange is disabled (" + ConfigKeys.ENABLED
-          + "=false): no listener can be registered");
+      throw EngineMessages.disabledNoListener();
     }
     DocumentFilter filter;
     try {
       filter = DocumentFilter.parse(options.filter().map(this::render).orElse(null));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("MODELCHANGE-046 ListenOptions.filter cannot be evaluated: "
-          + e.getMessage(), e);
+      throw EngineMessages.badListenerFilter(e);
     }
     List<BsonDocument> pipeline = options.pipeline().stream().map(this::render).toList();
     StreamShape shape = new StreamShape(namespaces.namespaceOf(model), options.fullDocument(),
         options.fullDocumentBeforeChange(), pipeline, options.id().orElse(null));
     ChangeListenerSubscription<T> subscription = new ChangeListenerSubscription<>(
-        listenerSequence.incrementAndGet(), model, options, filter, s -> release(shape, s));
+        listenerSequence.incrementAndGet(), model, options, filter, s -> release(shape, s), clock);
     CollectionWatcher watcher;
     boolean created = false;
     synchronized (lock) {
       if (closed) {
-        throw new IllegalStateException("MODELCHANGE-047 ModelChanges is closed");
+        throw EngineMessages.closed();
       }
       ListenerRegistry registry = registries.computeIfAbsent(shape, s -> new ListenerRegistry());
       registry.add(subscription);
@@ -292,9 +319,16 @@ public final class ChangeStreamEngine implements ModelChanges {
       }
     }
     if (created) {
-      watcher.start(threads, System.nanoTime() + settings.startupTimeout().toNanos());
+      try {
+        watcher.start(threads, System.nanoTime() + settings.startupTimeout().toNanos());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        subscription.unsubscribe();
+        throw e;
+      }
     }
-    if (!watcher.isOpen()) {
+    if (watcher.state() != StreamState.OPEN) {
       awaitOpen(List.of(watcher), settings.startupTimeout());
     }
     return subscription;
@@ -388,7 +422,7 @@ public final class ChangeStreamEngine implements ModelChanges {
     checkpointWriter.shutdown();
     try {
       if (!checkpointWriter.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.log(Level.WARNING, "MODELCHANGE-004 The checkpoint writer did not stop; the resume-token store may hang");
+        EngineMessages.writerDidNotStop();
         checkpointWriter.shutdownNow();
       }
     } catch (InterruptedException e) {
@@ -398,7 +432,7 @@ public final class ChangeStreamEngine implements ModelChanges {
       try {
         c.close();
       } catch (Exception e) {
-        LOG.log(Level.WARNING, "MODELCHANGE-004 Could not close " + c.getClass().getName(), e);
+        EngineMessages.couldNotClose(c, e);
       }
     }
   }

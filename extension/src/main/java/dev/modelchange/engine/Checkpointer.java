@@ -2,8 +2,6 @@ package dev.modelchange.engine;
 
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.spi.StreamKey;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -26,8 +24,6 @@ import org.bson.BsonDocument;
  * that the stream does not wait for the store; the state here is the watcher's thread's alone.
  */
 final class Checkpointer {
-  private static final Logger LOG = System.getLogger(Checkpointer.class.getName());
-
   private final StreamKey key;
   private final ResumeTokenStore store;
   private final int maxEvents;
@@ -62,6 +58,23 @@ final class Checkpointer {
   void loaded(BsonDocument token) {
     this.saved = token;
     this.storable = token;
+  }
+
+  /**
+   * A new stream's start, fixed: stored at once rather than with the first batch, so that a stream stopped
+   * before its first checkpoint resumes where it started instead of from a later "now".
+   */
+  void startedAt(BsonDocument position) {
+    if (store == null) {
+      return;
+    }
+    collectSave();
+    if (storable == null) {
+      storable = position;
+    }
+    if (saving == null) {
+      startSave(position);
+    }
   }
 
   /** An event was delivered; {@code pending} holds the stages of its asynchronous receivers. */
@@ -145,14 +158,15 @@ final class Checkpointer {
         try {
           head.done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-          LOG.log(Level.WARNING, "MODELCHANGE-052 Asynchronous observers of " + key + " did not finish at shutdown;"
-              + " their events will be delivered again after the restart");
+          EngineMessages.asyncUnfinishedAtShutdown(key);
           break;
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           break;
         } catch (ExecutionException e) {
-          // reported by the sink; the position may advance
+          // an asynchronous receiver did not complete normally by shutdown: its event comes again after restart
+          EngineMessages.asyncFailedAtShutdown(key);
+          break;
         }
       }
       advance();
@@ -190,14 +204,12 @@ final class Checkpointer {
       store.save(key, token);
       saves.incrementAndGet();
       if (failing.compareAndSet(true, false)) {
-        LOG.log(Level.INFO, "MODELCHANGE-053 Checkpoints of " + key + " are stored again");
+        EngineMessages.checkpointsStoredAgain(key);
       }
       return true;
     } catch (RuntimeException e) {
       if (failing.compareAndSet(false, true)) {
-        LOG.log(Level.ERROR, "MODELCHANGE-050 Could not store the position of " + key + "; delivery goes on "
-            + "and the checkpoint is retried. Until it succeeds, a restart redelivers changes since the last "
-            + "stored position. Check the resume-token store.", e);
+        EngineMessages.checkpointFailed(key, e);
       }
       return false;
     }

@@ -1,38 +1,18 @@
 package dev.modelchange.engine;
 
-import dev.modelchange.settings.ConfigKeys;
-import dev.modelchange.settings.EngineSettings;
-import com.mongodb.MongoCommandException;
-import com.mongodb.MongoException;
-import com.mongodb.MongoInterruptedException;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.ChangeStreamIterable;
 import com.mongodb.client.MongoChangeStreamCursor;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
-import com.mongodb.client.model.changestream.FullDocument;
-import com.mongodb.client.model.changestream.FullDocumentBeforeChange;
 import com.mongodb.client.model.changestream.OperationType;
 import dev.modelchange.ChangeStreamFailure;
 import dev.modelchange.ChangeStreamGap;
-import dev.modelchange.spi.ResumeTokenStore;
+import dev.modelchange.StreamState;
+import dev.modelchange.settings.EngineSettings;
 import dev.modelchange.spi.StreamKey;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
@@ -40,158 +20,125 @@ import org.bson.json.JsonParseException;
 
 /**
  * Keeps one change stream open on one thread and delivers its changes, in server order, to the stream's sinks.
- * Survives failures: closes the cursor, waits with backoff, and reopens after the last delivered position;
- * lost history and invalidation follow the configured policy and are reported as {@link ChangeStreamGap}s.
+ * Survives failures: closes the cursor, waits with backoff, and reopens after the last delivered position; what a
+ * failure means is {@link StreamErrors#classify}'s to say. Its life is one {@link StreamState}.
  */
 final class CollectionWatcher implements Runnable {
-  private static final Logger LOG = System.getLogger(CollectionWatcher.class.getName());
-
-  /** How long the server may hold an empty getMore (real MongoDB's await-data). */
-  private static final long MAX_AWAIT_MILLIS = 1000;
   /** A getMore that returns sooner than this came back without awaiting data: wait in the process instead. */
   private static final long EARLY_RETURN_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   private static final long IDLE_WAIT_MIN_MILLIS = 5;
   private static final long IDLE_WAIT_MAX_MILLIS = 100;
-  /** Server errors meaning the stored position is not in the oplog any more, or not usable. */
-  private static final Set<Integer> HISTORY_LOST = Set.of(286, 280, 260);
-  /** Server errors that retrying cannot fix: a malformed pipeline. */
-  private static final Set<Integer> PIPELINE_ERRORS = Set.of(9, 14, 15983, 40323, 40324, 40415, 16410, 31325);
 
-  private final StreamShape shape;
-  private final MongoDatabase database;
-  private final MongoCollection<BsonDocument> collection;
-  private final Class<?> modelType;
-  private final org.bson.codecs.configuration.CodecRegistry codecs;
+  private final StreamSource source;
   private final StreamKey key;
-  private final ResumeTokenStore store;
   private final EngineSettings settings;
   private final IncidentReporter reporter;
   private final Checkpointer checkpointer;
   private final Backoff backoff;
-  private final CursorOpener opener;
-  private final CountDownLatch running = new CountDownLatch(1);
-  private final CountDownLatch opened = new CountDownLatch(1);
-  private final Object sleeper = new Object();
+  private final EngineClock clock;
+  private final StreamPosition position;
+  private final StreamDelivery delivery;
+  /** Guards {@link #state} and {@link #began}; waits and stop requests meet on it. */
+  private final Object monitor = new Object();
   private final AtomicLong failedAttempts = new AtomicLong();
   private final AtomicLong cursorsOpened = new AtomicLong();
-  /** The stages of asynchronous receivers of the event being dispatched; the watcher's thread only. */
-  private final List<CompletionStage<?>> pending = new ArrayList<>(4);
-  private volatile List<ChangeSink> sinks;
-  private volatile boolean stopping;
+  private StreamState state = StreamState.STARTING;
+  private boolean began;
   private volatile Thread thread;
+  private long storeFailingSince = -1;
+  /** Whether the stream failed and has not delivered or read past an event since; the watcher's thread only. */
+  private boolean failing;
 
-  // position; set by start() before the thread exists, then used by the watcher's thread only
-  private CompletableFuture<Position> positionAhead;
-  private boolean positionLoaded;
-  private BsonDocument lastToken;
-  private boolean useStartAfter;
-  private BsonTimestamp startTime;
-  private long firstLoadFailure;
-
-  /** A start position read ahead of the watcher's thread: a stored token, or else a start time (may be null). */
-  private record Position(BsonDocument token, BsonTimestamp startTime) {}
-
-  /**
-   * @param store null for a stream that starts from now and keeps no position
-   */
-  CollectionWatcher(StreamShape shape, MongoDatabase database, Class<?> modelType,
-      org.bson.codecs.configuration.CodecRegistry codecs, ResumeTokenStore store, EngineSettings settings,
-      IncidentReporter reporter, List<ChangeSink> sinks, CursorOpener opener, Executor checkpointWriter) {
-    this.opener = opener;
-    this.shape = shape;
-    this.database = database;
-    this.collection = database.getCollection(shape.namespace().getCollectionName(), BsonDocument.class);
-    this.modelType = modelType;
-    this.codecs = codecs;
-    this.key = new StreamKey(settings.group(), shape.namespace().getDatabaseName(),
-        shape.namespace().getCollectionName(), shape.key());
-    this.store = store;
+  CollectionWatcher(StreamSource source, StreamKey key, StreamPosition position, EngineSettings settings,
+      IncidentReporter reporter, List<ChangeSink> sinks, Checkpointer checkpointer, EngineClock clock) {
+    this.source = source;
+    this.key = key;
+    this.position = position;
     this.settings = settings;
     this.reporter = reporter;
-    this.checkpointer = new Checkpointer(key, store, settings.checkpointMaxEvents(), settings.checkpointMaxDelay(),
-        checkpointWriter);
+    this.checkpointer = checkpointer;
+    this.clock = clock;
     this.backoff = new Backoff(settings.retryInitialDelay(), settings.retryMaxDelay(), settings.retryMultiplier(),
         settings.retryJitter());
-    this.sinks = List.copyOf(sinks);
+    this.delivery = new StreamDelivery(source.shape(), source.namespace(), source.modelType(), source.codecs(),
+        reporter, sinks, settings.asyncMaxInFlight(), monitor, clock);
+  }
+
+  /** Starts reading the stored position ahead of the thread (see {@link StreamPosition#readAhead}). */
+  void readAhead(java.util.concurrent.ThreadFactory threads) {
+    position.readAhead(threads, "modelchange-position-" + source.namespace().getFullName());
   }
 
   /**
-   * Starts reading where the stream starts (the stored token, else the server's time now) on a short-lived helper
-   * thread, so that {@link #start} can fix the position before the watcher's thread runs: a container may run that
-   * thread only once the application has started (Open Liberty does), and changes written meanwhile, by the
-   * application's own start-up code for one, must not be missed. Only for streams that keep a position, as in
-   * {@link #open()}. Idempotent.
+   * Starts the thread, first fixing the position with what was read ahead, if it arrives by the deadline.
+   *
+   * @throws IllegalStateException when the store refuses to read (misconfigured: a wrong password, say)
    */
-  void readPositionAhead() {
-    if (store == null || positionAhead != null) {
-      return;
+  void start(java.util.concurrent.ThreadFactory threads, long deadlineNanos) throws InterruptedException {
+    readAhead(threads);
+    RuntimeException storeFailure = position.fixAhead(deadlineNanos);
+    if (storeFailure != null && StreamErrors.isStoreMisconfigured(storeFailure)) {
+      setState(StreamState.FAILED);
+      throw EngineMessages.storeMisconfigured(checkpointer.store(), key, storeFailure);
     }
-    CompletableFuture<Position> read = new CompletableFuture<>();
-    Thread helper = new Thread(() -> {
-      try {
-        BsonDocument token = store.load(key).orElse(null);
-        read.complete(token != null ? new Position(token, null)
-            : new Position(null, configuredStart().orElseGet(() -> ServerClock.now(database))));
-      } catch (Throwable e) {
-        read.completeExceptionally(e);
-      }
-    }, "modelchange-position-" + shape.namespace().getFullName());
-    helper.setDaemon(true);
-    helper.start();
-    positionAhead = read;
-  }
-
-  /**
-   * Starts the watcher's thread, first fixing its position with what {@link #readPositionAhead} read, if that
-   * arrives before {@code deadlineNanos} ({@link System#nanoTime()}). Otherwise (MongoDB or the store not
-   * reachable yet) the thread fixes the position itself when it connects.
-   */
-  void start(ThreadFactory threads, long deadlineNanos) {
-    readPositionAhead();
-    if (positionAhead != null) {
-      try {
-        Position p = positionAhead.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-        checkpointer.loaded(p.token());
-        lastToken = p.token();
-        startTime = p.startTime();
-        positionLoaded = true;
-      } catch (ExecutionException | TimeoutException e) {
-        LOG.log(Level.DEBUG, "MODELCHANGE-077 The start position of " + shape + " was not read before its thread "
-            + "started; the thread reads it when it connects: " + e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (position.isFixed()) {
+      checkpointer.loaded(position.token());
     }
-    Thread t = ChangeStreamEngine.newThread(threads, this, "modelchange-" + shape.namespace().getFullName()
-        + (shape.key().equals(FullDocument.DEFAULT.getValue()) ? "" : "[" + shape.key() + "]"));
+    Thread t = ChangeStreamEngine.newThread(threads, this, "modelchange-" + source.shape().threadName());
     thread = t;
     t.start();
   }
 
-  /** Waits until the cursor is open (its position fixed) or the timeout passes; true if open. */
-  boolean awaitOpen(Duration timeout) throws InterruptedException {
-    return opened.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && !stopping;
+  /** Waits until the state is one of {@code wanted}, or the stream ends, or the timeout passes. */
+  StreamState awaitState(Duration timeout, StreamState... wanted) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (monitor) {
+      while (!List.of(wanted).contains(state) && !state.isEnding()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        TimeUnit.NANOSECONDS.timedWait(monitor, left);
+      }
+      return state;
+    }
   }
 
-  /**
-   * Whether the thread began to run within the timeout. A container may hold back the threads of its managed
-   * thread factory until the application has started (Open Liberty does): waiting for their cursors at start-up
-   * would then only delay the start.
-   */
+  /** Whether the thread began to run within the timeout: a container may hold it back (Open Liberty does). */
   boolean awaitRunning(Duration timeout) throws InterruptedException {
-    return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (monitor) {
+      while (!began && deadline - System.nanoTime() > 0) {
+        TimeUnit.NANOSECONDS.timedWait(monitor, deadline - System.nanoTime());
+      }
+      return began;
+    }
   }
 
-  boolean isOpen() {
-    return opened.getCount() == 0 && !stopping;
+  StreamState state() {
+    synchronized (monitor) {
+      return state;
+    }
+  }
+
+  private void setState(StreamState next) {
+    synchronized (monitor) {
+      if (!(state.isEnding() && next.compareTo(state) < 0)) {
+        state = next;
+      }
+      monitor.notifyAll();
+    }
+  }
+
+  private boolean stopping() {
+    synchronized (monitor) {
+      return state.isEnding();
+    }
   }
 
   /** Asks the thread to stop after the current delivery; returns at once. */
   void requestStop() {
-    stopping = true;
-    synchronized (sleeper) {
-      sleeper.notifyAll();
-    }
+    setState(StreamState.STOPPING);
   }
 
   /** Stops and waits for the thread, interrupting it if it does not end in time. */
@@ -208,7 +155,7 @@ final class CollectionWatcher implements Runnable {
         t.join(timeout.toMillis());
       }
       if (t.isAlive()) {
-        LOG.log(Level.WARNING, "MODELCHANGE-075 The thread of " + shape + " did not stop; an observer may be stuck");
+        EngineMessages.threadDidNotStop(source.shape());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -221,15 +168,19 @@ final class CollectionWatcher implements Runnable {
   }
 
   void setSinks(List<ChangeSink> newSinks) {
-    this.sinks = List.copyOf(newSinks);
+    delivery.setSinks(newSinks);
   }
 
   List<ChangeSink> sinks() {
-    return sinks;
+    return delivery.sinks();
   }
 
   StreamShape shape() {
-    return shape;
+    return source.shape();
+  }
+
+  MongoNamespace namespace() {
+    return source.namespace();
   }
 
   StreamKey key() {
@@ -248,153 +199,125 @@ final class CollectionWatcher implements Runnable {
     return checkpointer.saves();
   }
 
+  int asyncInFlight() {
+    return delivery.inFlight();
+  }
+
+  Checkpointer checkpointer() {
+    return checkpointer;
+  }
+
   @Override
   public void run() {
-    running.countDown();
-    boolean failing = false;
+    synchronized (monitor) {
+      began = true;
+      monitor.notifyAll();
+    }
     try {
-      while (!stopping) {
+      while (!stopping()) {
         try {
-          if (!positionLoaded) {
-            loadPosition();
-          }
+          fixPosition();
           try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = open()) {
             cursorsOpened.incrementAndGet();
-            opened.countDown();
-            if (failing) {
-              failing = false;
-              LOG.log(Level.INFO, "MODELCHANGE-073 The change stream of " + shape + " is open again after "
-                  + failedAttempts.get() + " failed attempts in all");
-            }
-            backoff.reset();
+            setState(StreamState.OPEN);
             stream(cursor);
           }
-        } catch (MongoCommandException e) {
-          if (stopping) {
+        } catch (Throwable e) {
+          if (stopping()) {
             break;
           }
-          if (HISTORY_LOST.contains(e.getErrorCode())) {
-            historyLost(ChangeStreamGap.Reason.HISTORY_LOST, e);
-          } else if (PIPELINE_ERRORS.contains(e.getErrorCode())) {
-            LOG.log(Level.ERROR, "MODELCHANGE-072 The server rejected the change stream of " + shape
-                + " as malformed; it is stopped. Fix its pipeline.", e);
-            incident(e);
-            stopping = true;
-          } else {
-            failing = retryAfter(e, failing);
-          }
-        } catch (JsonParseException e) {
-          historyLost(ChangeStreamGap.Reason.UNREADABLE_POSITION, e);
-        } catch (StoreUnavailableException e) {
-          failing = retryAfter(e, failing);
-        } catch (MongoInterruptedException e) {
-          if (!stopping) {
-            failing = retryAfter(e, failing);
-          }
-        } catch (RuntimeException e) {
-          if (stopping) {
-            break;
-          }
-          failing = retryAfter(e, failing);
+          handle(e);
         }
       }
     } finally {
       checkpointer.flush(Duration.ofSeconds(5));
-      running.countDown();
-      opened.countDown();
+      setState(StreamState.STOPPED);
     }
   }
 
-  private void loadPosition() {
-    if (store != null) {
-      BsonDocument token;
-      try {
-        token = store.load(key).orElse(null);
-      } catch (JsonParseException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        if (firstLoadFailure == 0) {
-          firstLoadFailure = System.nanoTime();
-        }
-        if (System.nanoTime() - firstLoadFailure < settings.startupTimeout().toNanos()) {
-          throw new StoreUnavailableException(e);
-        }
-        // the store stays down: deliver from now rather than not at all, and say that changes may be missed
-        positionLoaded = true;
-        gap(new ChangeStreamGap(modelType, shape.namespace(), ChangeStreamGap.Reason.UNREADABLE_POSITION,
-            null, null));
-        LOG.log(Level.ERROR, "MODELCHANGE-054 The stored position of " + key + " could not be read for "
-            + settings.startupTimeout() + " (" + ConfigKeys.STARTUP_TIMEOUT + "); the stream starts from now and "
-            + "changes since the last stored position may be missed. Check the resume-token store.", e);
-        return;
+  private void handle(Throwable e) {
+    switch (StreamErrors.classify(e)) {
+      case HISTORY_LOST -> historyLost(ChangeStreamGap.Reason.HISTORY_LOST, e);
+      case UNREADABLE_POSITION -> historyLost(ChangeStreamGap.Reason.UNREADABLE_POSITION, e);
+      case MALFORMED_PIPELINE -> {
+        EngineMessages.malformedPipeline(source.shape(), e);
+        incident(e);
+        setState(StreamState.FAILED);
       }
-      checkpointer.loaded(token);
-      lastToken = token;
+      case EVENT_TOO_LARGE -> skipLargeEvent(e);
+      case CRASH -> {
+        EngineMessages.workerCrashed(source.shape(), e);
+        incident(e);
+        retryAfter(e, true);
+      }
+      default -> retryAfter(e, false);
     }
-    if (lastToken == null && store != null) {
-      configuredStart().ifPresent(t -> startTime = t);
-    }
-    positionLoaded = true;
   }
 
-  /** {@code modelchange.start-at} as an operation time, when it names an instant rather than "now". */
-  private Optional<BsonTimestamp> configuredStart() {
-    return settings.startAt().map(at -> new BsonTimestamp((int) at.getEpochSecond(), 0));
+  /** Reads the stored position on this thread, if it was not read ahead; a store that stays down is a gap. */
+  private void fixPosition() {
+    if (position.isFixed()) {
+      return;
+    }
+    StreamPosition.Stored stored = position.readNow();
+    if (stored.failure() == null) {
+      position.fix(stored);
+      checkpointer.loaded(position.token());
+      return;
+    }
+    if (stored.failure() instanceof JsonParseException unreadable) {
+      throw unreadable; // the store answered, with a position that cannot be read: a gap, not a wait
+    }
+    position.bootTime(stored.startTime());
+    long now = clock.nanoTime();
+    if (storeFailingSince < 0) {
+      storeFailingSince = now;
+    }
+    if (now - storeFailingSince < settings.startupTimeout().toNanos()) {
+      throw EngineMessages.storeUnreadable(stored.failure());
+    }
+    // the store stays down: deliver from the boot-time position rather than not at all, and say so
+    position.fixWithoutStore();
+    gap(new ChangeStreamGap(source.modelType(), source.namespace(), ChangeStreamGap.Reason.UNREADABLE_POSITION,
+        null, null));
+    EngineMessages.storeStaysDown(key, settings.startupTimeout(), position.origin(), stored.failure());
   }
 
   private MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> open() {
-    BsonTimestamp serverTimeBeforeOpen = lastToken == null && startTime == null && store != null
-        ? ServerClock.now(database) : null;
-    MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = openCursor();
-    if (lastToken == null && startTime == null) {
-      BsonDocument initial = cursor.getResumeToken();
-      if (initial != null) {
-        lastToken = initial; // the post-batch token of the opening reply: "now", fixed
-      } else if (serverTimeBeforeOpen != null) {
-        // No post-batch token (a server before 4.0.7, or the in-JVM one): fix the start by time instead, so that
-        // neither our reopening nor the driver's own resume can skip changes written before the first event.
-        cursor.close();
-        startTime = serverTimeBeforeOpen;
-        cursor = openCursor();
-      }
+    boolean firstOpen = cursorsOpened.get() == 0;
+    BsonTimestamp serverTimeBeforeOpen = position.needsServerTime() ? source.serverTime() : null;
+    MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = source.open(position);
+    if (position.fixFromOpened(cursor, serverTimeBeforeOpen)) {
+      // no post-batch token: reopen at the time fixed, so that no resume can skip changes before the first event
+      cursor.close();
+      cursor = source.open(position);
+    }
+    BsonDocument start = position.takeStartToStore();
+    if (start != null) {
+      checkpointer.startedAt(start);
+    }
+    if (firstOpen) {
+      EngineMessages.starts(source.shape(), position.origin(), checkpointer.store() == null ? "no store (it "
+          + "starts from now each time)" : String.valueOf(checkpointer.store()));
     }
     return cursor;
   }
 
-  private MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> openCursor() {
-    return opener.open(iterable(), lastToken, useStartAfter);
-  }
-
-  private ChangeStreamIterable<BsonDocument> iterable() {
-    ChangeStreamIterable<BsonDocument> it = collection.watch(shape.pipeline(), BsonDocument.class)
-        .maxAwaitTime(MAX_AWAIT_MILLIS, TimeUnit.MILLISECONDS);
-    if (shape.fullDocument() != FullDocument.DEFAULT) {
-      it = it.fullDocument(shape.fullDocument());
-    }
-    if (shape.fullDocumentBeforeChange() != FullDocumentBeforeChange.DEFAULT) {
-      it = it.fullDocumentBeforeChange(shape.fullDocumentBeforeChange());
-    }
-    if (lastToken != null) {
-      it = useStartAfter ? it.startAfter(lastToken) : it.resumeAfter(lastToken);
-    } else if (startTime != null) {
-      it = it.startAtOperationTime(startTime);
-    }
-    return it;
-  }
-
-  private void stream(MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor) {
+  private void stream(MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor)
+      throws InterruptedException {
     long idleWait = IDLE_WAIT_MIN_MILLIS;
-    while (!stopping) {
-      long before = System.nanoTime();
+    while (!stopping()) {
+      long before = clock.nanoTime();
       ChangeStreamDocument<BsonDocument> doc = cursor.tryNext();
       if (doc == null) {
-        BsonDocument position = cursor.getResumeToken();
-        if (position != null && !position.equals(lastToken)) {
-          moveTo(position);
-          checkpointer.reached(position);
+        BsonDocument reached = cursor.getResumeToken();
+        if (reached != null && !reached.equals(position.token())) {
+          position.moveTo(reached);
+          checkpointer.reached(reached);
+          progressed();
         }
         checkpointer.maybeSave();
-        if (System.nanoTime() - before < EARLY_RETURN_NANOS) {
+        if (clock.nanoTime() - before < EARLY_RETURN_NANOS) {
           // the server did not await data (the in-JVM one never does): wait here, longer while it stays quiet
           sleep(idleWait);
           idleWait = Math.min(idleWait * 2, IDLE_WAIT_MAX_MILLIS);
@@ -406,85 +329,106 @@ final class CollectionWatcher implements Runnable {
         invalidated(doc);
         return;
       }
-      dispatch(doc);
+      if (!dispatch(doc)) {
+        return;
+      }
+      delivery.awaitCapacity(this::stopping);
     }
   }
 
   /**
    * Delivers one change to the sinks and records its position: what the watcher's thread does with each event
    * the cursor returns (also the entry point of the dispatch benchmark, which replays recorded events).
+   *
+   * @return false when a receiver did not complete because the stream is stopping: that change is not
+   *     checkpointed, so it comes again after the restart
    */
-  void dispatch(ChangeStreamDocument<BsonDocument> doc) {
-    ReceivedChange change = new ReceivedChange(doc, shape.namespace(), codecs);
-    for (ChangeSink sink : sinks) {
-      sink.deliver(change, pending);
+  boolean dispatch(ChangeStreamDocument<BsonDocument> doc) {
+    StreamDelivery.Outcome outcome = delivery.deliver(doc);
+    if (outcome == StreamDelivery.Outcome.FAILED && (stopping() || Thread.currentThread().isInterrupted())) {
+      return false;
     }
-    moveTo(doc.getResumeToken());
-    checkpointer.delivered(doc.getResumeToken(), pending);
-    pending.clear();
+    position.moveTo(doc.getResumeToken());
+    checkpointer.delivered(doc.getResumeToken(), delivery.pending());
     checkpointer.maybeSave();
-  }
-
-  Checkpointer checkpointer() {
-    return checkpointer;
-  }
-
-  private void moveTo(BsonDocument token) {
-    lastToken = token;
-    useStartAfter = false;
-    startTime = null;
-  }
-
-  private void invalidated(ChangeStreamDocument<BsonDocument> doc) {
-    ChangeStreamGap gap = new ChangeStreamGap(modelType, shape.namespace(), ChangeStreamGap.Reason.INVALIDATED,
-        lastToken, doc.getResumeToken());
-    LOG.log(Level.ERROR, "MODELCHANGE-074 The change stream of " + shape + " was invalidated (the collection "
-        + "or database was dropped or renamed); it continues after the invalidation. " + gap);
-    lastToken = doc.getResumeToken();
-    useStartAfter = true;
-    startTime = null;
-    checkpointer.reached(lastToken);
-    gap(gap);
-  }
-
-  private void historyLost(ChangeStreamGap.Reason reason, RuntimeException cause) {
-    ChangeStreamGap gap = new ChangeStreamGap(modelType, shape.namespace(), reason, lastToken, null);
-    boolean fail = settings.onHistoryLost() == EngineSettings.HistoryLostPolicy.FAIL;
-    LOG.log(Level.ERROR, "MODELCHANGE-070 The change stream of " + shape + " cannot continue from its position ("
-        + reason + "): changes may have been missed. "
-        + (fail ? "It is stopped (" + ConfigKeys.ON_HISTORY_LOST + "=fail); restart after resynchronising."
-            : "It restarts from now (" + ConfigKeys.ON_HISTORY_LOST + "=restart-from-now); resynchronise on the "
-                + "ChangeStreamGap event.") + " " + gap, cause);
-    positionLoaded = true;
-    lastToken = null;
-    useStartAfter = false;
-    startTime = null;
-    gap(gap);
-    if (fail) {
-      stopping = true;
-    }
-  }
-
-  private boolean retryAfter(RuntimeException e, boolean failing) {
-    failedAttempts.incrementAndGet();
-    if (!failing) {
-      LOG.log(Level.WARNING, "MODELCHANGE-071 The change stream of " + shape + " failed; retrying with backoff "
-          + "from its last position (further attempts are logged at DEBUG, the recovery at INFO)", e);
-      incident(e);
-    } else {
-      LOG.log(Level.DEBUG, "MODELCHANGE-071 The change stream of " + shape + " failed again: " + e);
-    }
-    sleep(backoff.next().toMillis());
+    progressed();
     return true;
   }
 
-  private void incident(RuntimeException e) {
-    try {
-      reporter.failure(new ChangeStreamFailure(modelType, shape.namespace(), null, null, e));
-    } catch (RuntimeException re) {
-      LOG.log(Level.ERROR, "MODELCHANGE-061 An observer of ChangeStreamFailure failed", re);
+  /**
+   * The stream delivered or read past an event: a failure series, if any, is over. Only then does the backoff
+   * start again from its initial delay: a cursor that opens and fails at once keeps backing off.
+   */
+  private void progressed() {
+    if (failing) {
+      failing = false;
+      backoff.reset();
+      EngineMessages.openAgain(source.shape(), failedAttempts.get());
     }
-    for (ChangeSink sink : sinks) {
+  }
+
+  private void invalidated(ChangeStreamDocument<BsonDocument> doc) {
+    ChangeStreamGap gap = new ChangeStreamGap(source.modelType(), source.namespace(),
+        ChangeStreamGap.Reason.INVALIDATED, position.token(), doc.getResumeToken());
+    EngineMessages.invalidated(source.shape(), gap);
+    position.invalidatedAt(doc.getResumeToken());
+    checkpointer.reached(doc.getResumeToken());
+    gap(gap);
+  }
+
+  private void historyLost(ChangeStreamGap.Reason reason, Throwable cause) {
+    ChangeStreamGap gap = new ChangeStreamGap(source.modelType(), source.namespace(), reason, position.token(),
+        null);
+    boolean fail = settings.onHistoryLost() == EngineSettings.HistoryLostPolicy.FAIL;
+    EngineMessages.historyLost(source.shape(), reason, fail, gap, cause);
+    position.restartFromNow();
+    gap(gap);
+    if (fail) {
+      setState(StreamState.FAILED);
+    }
+  }
+
+  /**
+   * An event over 16 MB: find its token with the large fields projected away, skip it with a gap naming it, and
+   * go on after it, so the stream never loops on it.
+   */
+  private void skipLargeEvent(Throwable cause) {
+    ChangeStreamDocument<BsonDocument> large = source.peekWithoutDocuments(position);
+    if (large == null) {
+      retryAfter(cause, false);
+      return;
+    }
+    ChangeStreamGap gap = new ChangeStreamGap(source.modelType(), source.namespace(),
+        ChangeStreamGap.Reason.EVENT_TOO_LARGE, position.token(), large.getResumeToken());
+    EngineMessages.eventTooLargeSkipped(source.shape(), large.getDocumentKey(), gap);
+    position.moveTo(large.getResumeToken());
+    checkpointer.reached(large.getResumeToken());
+    gap(gap);
+  }
+
+  /** Waits with backoff before reopening; the first failure of a series is logged and reported, later ones at DEBUG. */
+  private void retryAfter(Throwable e, boolean logged) {
+    failedAttempts.incrementAndGet();
+    setState(StreamState.RETRYING);
+    if (!failing) {
+      failing = true;
+      if (!logged) {
+        EngineMessages.streamFailed(source.shape(), e);
+        incident(e);
+      }
+    } else if (!logged) {
+      EngineMessages.streamFailedAgain(source.shape(), e);
+    }
+    sleep(backoff.next().toMillis());
+  }
+
+  private void incident(Throwable e) {
+    try {
+      reporter.failure(new ChangeStreamFailure(source.modelType(), source.namespace(), null, null, e));
+    } catch (RuntimeException re) {
+      EngineMessages.failureObserverFailed(re);
+    }
+    for (ChangeSink sink : delivery.sinks()) {
       sink.streamFailed(e);
     }
   }
@@ -493,37 +437,24 @@ final class CollectionWatcher implements Runnable {
     try {
       reporter.gap(gap);
     } catch (RuntimeException re) {
-      LOG.log(Level.ERROR, "MODELCHANGE-062 An observer of ChangeStreamGap failed", re);
+      EngineMessages.gapObserverFailed(re);
     }
-    for (ChangeSink sink : sinks) {
+    for (ChangeSink sink : delivery.sinks()) {
       sink.gap(gap);
     }
   }
 
   private void sleep(long millis) {
-    synchronized (sleeper) {
-      if (stopping) {
+    synchronized (monitor) {
+      if (state.isEnding()) {
         return;
       }
       try {
-        sleeper.wait(millis);
+        clock.await(monitor, millis);
       } catch (InterruptedException e) {
-        stopping = true;
+        state = StreamState.STOPPING;
         Thread.currentThread().interrupt();
       }
-    }
-  }
-
-  MongoNamespace namespace() {
-    return shape.namespace();
-  }
-
-  /** The token store could not be read; retried with backoff until the start-up timeout. */
-  private static final class StoreUnavailableException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    StoreUnavailableException(RuntimeException cause) {
-      super("MODELCHANGE-051 The resume-token store could not be read: " + cause.getMessage(), cause);
     }
   }
 }

@@ -68,15 +68,14 @@ final class ListenerRegistry implements ChangeSink {
   }
 
   @Override
-  public void deliver(ReceivedChange change, List<CompletionStage<?>> pending) {
+  public boolean deliver(ReceivedChange change, List<CompletionStage<?>> pending) {
     Set<ChangeListenerSubscription<?>> viaIndex = indexedMatches(change.filterDocument());
     if (scanned.isEmpty()) {
       if (viaIndex.size() == 1) {
-        viaIndex.iterator().next().deliver(change, true);
-        return;
+        return viaIndex.iterator().next().deliver(change, true);
       }
       if (viaIndex.isEmpty()) {
-        return;
+        return true;
       }
     }
     // subscription order, however each listener was found
@@ -84,9 +83,11 @@ final class ListenerRegistry implements ChangeSink {
     all.addAll(viaIndex);
     all.addAll(scanned);
     all.sort(BY_SEQUENCE);
+    boolean allReturned = true;
     for (ChangeListenerSubscription<?> l : all) {
-      l.deliver(change, viaIndex.contains(l));
+      allReturned &= l.deliver(change, viaIndex.contains(l));
     }
+    return allReturned;
   }
 
   private Set<ChangeListenerSubscription<?>> indexedMatches(BsonDocument document) {

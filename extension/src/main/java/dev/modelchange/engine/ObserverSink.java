@@ -2,8 +2,6 @@ package dev.modelchange.engine;
 
 import dev.modelchange.ChangeEvent;
 import dev.modelchange.ChangeStreamFailure;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -11,25 +9,31 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The declarative observers of one stream, in CDI's order (priority, then discovery order). Each change reaches
- * exactly the observers whose operations and filter match it.
+ * exactly the observers whose operations and filter match it. An observer that throws anything but a JVM-fatal
+ * error is reported (its repeats summarised) and the others still run.
  */
 final class ObserverSink implements ChangeSink {
-  private static final Logger LOG = System.getLogger(ObserverSink.class.getName());
-
-  private final List<ObserverDescriptor> observers;
+  private final List<Observer> observers;
   private final ObserverInvoker invoker;
   private final IncidentReporter reporter;
 
-  ObserverSink(List<ObserverDescriptor> observers, ObserverInvoker invoker, IncidentReporter reporter) {
+  /** One observer and its failure series. */
+  private record Observer(ObserverDescriptor descriptor, RepeatedFailures failures) {}
+
+  ObserverSink(List<ObserverDescriptor> observers, ObserverInvoker invoker, IncidentReporter reporter,
+      EngineClock clock) {
     // a stable sort: equal priorities keep discovery order
-    this.observers = observers.stream().sorted(Comparator.comparingInt(ObserverDescriptor::priority)).toList();
+    this.observers = observers.stream().sorted(Comparator.comparingInt(ObserverDescriptor::priority))
+        .map(o -> new Observer(o, new RepeatedFailures(clock))).toList();
     this.invoker = invoker;
     this.reporter = reporter;
   }
 
   @Override
-  public void deliver(ReceivedChange change, List<CompletionStage<?>> pending) {
-    for (ObserverDescriptor o : observers) {
+  public boolean deliver(ReceivedChange change, List<CompletionStage<?>> pending) {
+    boolean allReturned = true;
+    for (Observer observer : observers) {
+      ObserverDescriptor o = observer.descriptor();
       if (!o.operations().contains(change.operationType()) || !o.filter().matches(change.filterDocument())) {
         continue;
       }
@@ -39,37 +43,57 @@ final class ObserverSink implements ChangeSink {
         CompletionStage<?> stage = invoker.notify(o, event);
         if (stage != null) {
           ChangeEvent<?> delivered = event;
-          pending.add(stage.exceptionally(t -> {
-            fail(o, change, delivered, t instanceof CompletionException && t.getCause() != null ? t.getCause() : t);
-            return null;
+          // completes as the observer did, so that a shutdown does not checkpoint past an unfinished one
+          pending.add(stage.whenComplete((ok, t) -> {
+            if (t != null) {
+              fail(observer, change, delivered, t instanceof CompletionException && t.getCause() != null
+                  ? t.getCause() : t);
+            } else {
+              succeeded(observer);
+            }
           }));
+        } else {
+          succeeded(observer);
         }
-      } catch (RuntimeException | Error e) {
-        if (e instanceof VirtualMachineError) {
+      } catch (Throwable e) {
+        if (StreamErrors.isFatal(e)) {
           throw e;
         }
-        fail(o, change, event, e);
+        allReturned = false;
+        fail(observer, change, event, e);
       }
+    }
+    return allReturned;
+  }
+
+  private void succeeded(Observer observer) {
+    long failures = observer.failures().succeeded();
+    if (failures > 0) {
+      EngineMessages.receiverRecovered("Observer " + observer.descriptor().method(), failures);
     }
   }
 
-  private void fail(ObserverDescriptor o, ReceivedChange change, ChangeEvent<?> event, Throwable cause) {
-    LOG.log(Level.ERROR, "MODELCHANGE-060 Observer " + o.method() + " failed on "
-        + (event == null ? "a change it could not decode" : event)
-        + "; the stream goes on. Fix the observer, or observe ChangeStreamFailure to compensate.", cause);
+  private void fail(Observer observer, ReceivedChange change, ChangeEvent<?> event, Throwable cause) {
+    ObserverDescriptor o = observer.descriptor();
+    String who = "Observer " + o.method();
+    switch (observer.failures().failed()) {
+      case FIRST -> EngineMessages.receiverFailed(who, change, cause);
+      case SUMMARY -> EngineMessages.failuresRepeated(who, observer.failures().unreported());
+      default -> { }
+    }
     try {
-      reporter.failure(new ChangeStreamFailure(o.modelType(), change.namespace(), o.method(), event, cause));
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "MODELCHANGE-061 An observer of ChangeStreamFailure failed", e);
+      reporter.failure(new ChangeStreamFailure(o.modelType(), change.namespace(), o.method(), event,
+          change.documentKey(), change.resumeToken(), cause));
+    } catch (Throwable e) {
+      if (StreamErrors.isFatal(e)) {
+        throw e;
+      }
+      EngineMessages.failureObserverFailed(e);
     }
   }
 
   @Override
   public boolean isEmpty() {
     return observers.isEmpty();
-  }
-
-  List<ObserverDescriptor> observers() {
-    return observers;
   }
 }

@@ -70,6 +70,24 @@ final class ReceivedChange {
     return raw.getResumeToken();
   }
 
+  /** The document key as the server sent it (possibly without {@code _id} on the in-JVM server). */
+  BsonDocument rawDocumentKey() {
+    return raw.getDocumentKey();
+  }
+
+  /** The event in words for a log line: operation, namespace, document key and token, never the content. */
+  String describe() {
+    return describe(raw, namespace);
+  }
+
+  /** {@link #describe()} for an event that could not be taken apart. */
+  static String describe(ChangeStreamDocument<?> raw, MongoNamespace namespace) {
+    return (raw.getOperationTypeString() == null ? "an event" : "the " + raw.getOperationTypeString() + " event")
+        + " of " + namespace.getFullName()
+        + " (key " + (raw.getDocumentKey() == null ? "none" : raw.getDocumentKey().toJson())
+        + ", token " + (raw.getResumeToken() == null ? "none" : raw.getResumeToken().toJson()) + ")";
+  }
+
   MongoNamespace namespace() {
     return namespace;
   }
@@ -105,7 +123,7 @@ final class ReceivedChange {
    * The document key; real MongoDB always puts {@code _id} in it. A server that omits it (the in-JVM one, on
    * updates) gets the {@code _id} of the event's full document when there is one, which is the same value.
    */
-  private BsonDocument documentKey() {
+  BsonDocument documentKey() {
     BsonDocument key = raw.getDocumentKey();
     if ((key == null || !key.containsKey("_id")) && raw.getFullDocument() != null
         && raw.getFullDocument().containsKey("_id")) {

@@ -83,6 +83,11 @@ final class StreamShape {
     return key;
   }
 
+  /** The name of the stream's thread, after {@code modelchange-}: {@code db.coll}, with the shape unless default. */
+  String threadName() {
+    return namespace.getFullName() + (key.equals(FullDocument.DEFAULT.getValue()) ? "" : "[" + key + "]");
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof StreamShape && ((StreamShape) o).namespace.equals(namespace)

@@ -25,6 +25,8 @@ public final class ConfigKeys {
   public static final String START_AT = PREFIX + "start-at";
   public static final String CHECKPOINT_MAX_EVENTS = PREFIX + "checkpoint.max-events";
   public static final String CHECKPOINT_MAX_DELAY = PREFIX + "checkpoint.max-delay";
+  public static final String ASYNC_MAX_IN_FLIGHT = PREFIX + "async.max-in-flight";
+  public static final String FAIL_ON_START = PREFIX + "fail-on-start";
 
   /** {@code modelchange.model."<class name>".collection}. */
   public static String modelCollection(String className) {

@@ -310,4 +310,12 @@ public final class EngineSettings {
   public Duration checkpointMaxDelay() {
     return checkpointMaxDelay;
   }
+
+  public int asyncMaxInFlight() {
+    return integer(ConfigKeys.ASYNC_MAX_IN_FLIGHT, 1000, 1);
+  }
+
+  public boolean failOnStart() {
+    return bool(ConfigKeys.FAIL_ON_START, false);
+  }
 }

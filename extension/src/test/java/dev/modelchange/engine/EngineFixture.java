@@ -38,6 +38,7 @@ final class EngineFixture implements AutoCloseable {
   final Map<String, String> config = new HashMap<>();
   Consumer<ChangeEvent<?>> observer = e -> { };
   ChangeStreamEngine engine;
+  EngineClock clock = EngineClock.SYSTEM;
 
   EngineFixture() {
     server.enableOplog();
@@ -62,7 +63,7 @@ final class EngineFixture implements AutoCloseable {
       public void gap(ChangeStreamGap gap) {
         gaps.add(gap);
       }
-    }, List.of(), opener);
+    }, List.of(), opener, clock);
     ObserverDescriptor observerDescriptor = ObserverDescriptor.of("test#items", "Test.items(ChangeEvent)",
         BsonDocument.class, List.of(), "", FullDocument.DEFAULT, false, 0);
     engine.start(List.of(observerDescriptor), (o, e) -> {

@@ -1,0 +1,265 @@
+package dev.modelchange.engine;
+
+import static dev.modelchange.logging.Messages.coded;
+
+import dev.modelchange.logging.MessageCode;
+import dev.modelchange.settings.ConfigKeys;
+import dev.modelchange.spi.StreamKey;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Collection;
+import org.bson.BsonDocument;
+
+/**
+ * Every message of the engine, one method per code (see {@code docs/messages.md} for each code's meaning and fix).
+ * DEBUG texts are built only when DEBUG is on. Events are named by namespace, document key and resume token,
+ * never by their content.
+ */
+final class EngineMessages {
+  private static final Logger LOG = System.getLogger("dev.modelchange.engine");
+
+  private EngineMessages() {}
+
+  @MessageCode(1)
+  static void disabled(int observers) {
+    LOG.log(Level.INFO, coded(1, "ModelChange is disabled (" + ConfigKeys.ENABLED + "=false): no stream is opened "
+        + "and " + observers + " observers receive nothing"));
+  }
+
+  @MessageCode(2)
+  static void watching(int streams, int observers, Collection<?> shapes) {
+    LOG.log(Level.INFO, coded(2, "Watching " + streams + " change streams for " + observers + " observers: "
+        + shapes));
+  }
+
+  @MessageCode(3)
+  static void notOpenInTime(Duration timeout, Collection<String> late) {
+    LOG.log(Level.WARNING, coded(3, "These change streams did not open within " + timeout + " ("
+        + ConfigKeys.STARTUP_TIMEOUT + "); they keep retrying in the background: " + late));
+  }
+
+  @MessageCode(4)
+  static void writerDidNotStop() {
+    LOG.log(Level.WARNING, coded(4, "The checkpoint writer did not stop; the resume-token store may hang"));
+  }
+
+  @MessageCode(6)
+  static void threadsHeldBack() {
+    LOG.log(Level.INFO, coded(6, "The container runs ModelChange's threads only once the application has "
+        + "started; the change streams open then, not before start-up completes"));
+  }
+
+  @MessageCode(7)
+  static void mongodbUnreachable(String servers, String why) {
+    LOG.log(Level.WARNING, coded(7, "MongoDB at " + servers + " cannot be reached: " + why + ". Check "
+        + ConfigKeys.MONGODB_URI + " (or the application's MongoClient) and that MongoDB runs; the streams keep "
+        + "retrying. Set " + ConfigKeys.FAIL_ON_START + "=true to fail start-up instead."));
+  }
+
+  @MessageCode(8)
+  static IllegalStateException failOnStart(String servers, String why) {
+    return new IllegalStateException(coded(8, "MongoDB at " + servers + " could not be reached within "
+        + ConfigKeys.STARTUP_TIMEOUT + " and " + ConfigKeys.FAIL_ON_START + "=true: " + why));
+  }
+
+  @MessageCode(9)
+  static IllegalStateException storeMisconfigured(Object store, StreamKey key, Throwable cause) {
+    return new IllegalStateException(coded(9, "The resume-token store " + store + " refused to read the "
+        + "position of " + key + ": " + cause + ". Waiting cannot fix this: check its user, password, database "
+        + "and permissions (" + ConfigKeys.RESUME_TOKEN_STORE + " and the keys under modelchange.resume-token.)."),
+        cause);
+  }
+
+  @MessageCode(141)
+  static void couldNotClose(Object resource, Exception e) {
+    LOG.log(Level.WARNING, coded(141, "Could not close " + resource.getClass().getName()), e);
+  }
+
+  @MessageCode(44)
+  static IllegalStateException disabledNoListener() {
+    return new IllegalStateException(coded(44, "ModelChange is disabled (" + ConfigKeys.ENABLED + "=false): no "
+        + "listener can be registered"));
+  }
+
+  @MessageCode(45)
+  static IllegalArgumentException cannotListen(String why) {
+    return new IllegalArgumentException(coded(45, "Cannot listen for changes of " + why));
+  }
+
+  @MessageCode(46)
+  static IllegalArgumentException badListenerFilter(IllegalArgumentException e) {
+    return new IllegalArgumentException(coded(46, "ListenOptions.filter cannot be evaluated: " + e.getMessage()),
+        e);
+  }
+
+  @MessageCode(47)
+  static IllegalStateException closed() {
+    return new IllegalStateException(coded(47, "ModelChanges is closed"));
+  }
+
+  @MessageCode(50)
+  static void checkpointFailed(StreamKey key, RuntimeException e) {
+    LOG.log(Level.ERROR, coded(50, "Could not store the position of " + key + "; delivery goes on and the "
+        + "checkpoint is retried. Until it succeeds, a restart redelivers changes since the last stored position. "
+        + "Check the resume-token store."), e);
+  }
+
+  @MessageCode(51)
+  static RuntimeException storeUnreadable(RuntimeException cause) {
+    return new StoreUnavailableException(coded(51, "The resume-token store could not be read: "
+        + cause.getMessage()), cause);
+  }
+
+  @MessageCode(52)
+  static void asyncUnfinishedAtShutdown(StreamKey key) {
+    LOG.log(Level.WARNING, coded(52, "Asynchronous observers of " + key + " did not finish at shutdown; their "
+        + "events will be delivered again after the restart"));
+  }
+
+  @MessageCode(142)
+  static void asyncFailedAtShutdown(StreamKey key) {
+    LOG.log(Level.DEBUG, () -> coded(142, "An asynchronous receiver of " + key + " did not complete normally by "
+        + "shutdown; the checkpoint stays before its event, which comes again after the restart"));
+  }
+
+  @MessageCode(53)
+  static void checkpointsStoredAgain(StreamKey key) {
+    LOG.log(Level.INFO, coded(53, "Checkpoints of " + key + " are stored again"));
+  }
+
+  @MessageCode(54)
+  static void storeStaysDown(StreamKey key, Duration timeout, String origin, RuntimeException e) {
+    LOG.log(Level.ERROR, coded(54, "The stored position of " + key + " could not be read for " + timeout + " ("
+        + ConfigKeys.STARTUP_TIMEOUT + "); the stream starts from " + origin + ", and changes between the last "
+        + "stored position (if any) and then may be missed. Check the resume-token store."), e);
+  }
+
+  @MessageCode(60)
+  static void receiverFailed(String receiver, ReceivedChange change, Throwable cause) {
+    LOG.log(Level.ERROR, coded(60, receiver + " failed on " + change.describe() + "; the stream goes on. Fix it, "
+        + "or observe ChangeStreamFailure to compensate. Repeats are summarised once a minute."), cause);
+  }
+
+  @MessageCode(61)
+  static void failureObserverFailed(Throwable e) {
+    LOG.log(Level.ERROR, coded(61, "An observer of ChangeStreamFailure failed"), e);
+  }
+
+  @MessageCode(62)
+  static void gapObserverFailed(Throwable e) {
+    LOG.log(Level.ERROR, coded(62, "An observer of ChangeStreamGap failed"), e);
+  }
+
+  @MessageCode(63)
+  static void listenerFailedWithoutOnError(String model, Throwable failure) {
+    LOG.log(Level.ERROR, coded(63, "A listener of " + model + " failed or its stream did; it stays subscribed. "
+        + "Give ListenOptions.onError to handle this yourself. Repeats are summarised once a minute."), failure);
+  }
+
+  @MessageCode(64)
+  static void onErrorFailed(String model, Throwable e) {
+    LOG.log(Level.ERROR, coded(64, "The onError of a listener of " + model + " failed"), e);
+  }
+
+  @MessageCode(65)
+  static void eventFailed(Object shape, String event, Throwable cause) {
+    LOG.log(Level.ERROR, coded(65, "The change stream of " + shape + " could not deliver " + event + "; it is "
+        + "skipped and the stream goes on. Repeats are summarised once a minute."), cause);
+  }
+
+  @MessageCode(66)
+  static void failuresRepeated(String who, long count) {
+    LOG.log(Level.ERROR, coded(66, who + " failed " + count + " more times in the last minute (stack traces "
+        + "omitted; the first was logged)"));
+  }
+
+  @MessageCode(67)
+  static void receiverRecovered(String who, long failures) {
+    LOG.log(Level.INFO, coded(67, who + " succeeded again after " + failures + " failures in a row"));
+  }
+
+  @MessageCode(68)
+  static void workerCrashed(Object shape, Throwable e) {
+    LOG.log(Level.ERROR, coded(68, "The worker of " + shape + " failed with an error; it restarts with backoff "
+        + "from its last delivered position, and the change in hand comes again"), e);
+  }
+
+  @MessageCode(70)
+  static void historyLost(Object shape, Object reason, boolean fail, Object gap, Throwable cause) {
+    LOG.log(Level.ERROR, coded(70, "The change stream of " + shape + " cannot continue from its position ("
+        + reason + "): changes may have been missed. "
+        + (fail ? "It is stopped (" + ConfigKeys.ON_HISTORY_LOST + "=fail); restart after resynchronising."
+            : "It restarts from now (" + ConfigKeys.ON_HISTORY_LOST + "=restart-from-now); resynchronise on the "
+                + "ChangeStreamGap event.") + " " + gap), cause);
+  }
+
+  @MessageCode(71)
+  static void streamFailed(Object shape, Throwable e) {
+    LOG.log(Level.WARNING, coded(71, "The change stream of " + shape + " failed; retrying with backoff from its "
+        + "last position (further attempts are logged at DEBUG, the recovery at INFO)"), e);
+  }
+
+  @MessageCode(69)
+  static void streamFailedAgain(Object shape, Throwable e) {
+    LOG.log(Level.DEBUG, () -> coded(69, "The change stream of " + shape + " failed again: " + e));
+  }
+
+  @MessageCode(72)
+  static void malformedPipeline(Object shape, Throwable e) {
+    LOG.log(Level.ERROR, coded(72, "The server rejected the change stream of " + shape + " as malformed; it is "
+        + "stopped. Fix its pipeline."), e);
+  }
+
+  @MessageCode(73)
+  static void openAgain(Object shape, long attempts) {
+    LOG.log(Level.INFO, coded(73, "The change stream of " + shape + " is open again after " + attempts
+        + " failed attempts in all"));
+  }
+
+  @MessageCode(74)
+  static void invalidated(Object shape, Object gap) {
+    LOG.log(Level.ERROR, coded(74, "The change stream of " + shape + " was invalidated (the collection or "
+        + "database was dropped or renamed); it continues after the invalidation. " + gap));
+  }
+
+  @MessageCode(75)
+  static void threadDidNotStop(Object shape) {
+    LOG.log(Level.WARNING, coded(75, "The thread of " + shape + " did not stop; an observer may be stuck"));
+  }
+
+  @MessageCode(76)
+  static void eventTooLargeSkipped(Object shape, BsonDocument documentKey, Object gap) {
+    LOG.log(Level.ERROR, coded(76, "The change stream of " + shape + " met an event over 16 MB (document key "
+        + (documentKey == null ? "unknown" : documentKey.toJson()) + ") that this server cannot split "
+        + "($changeStreamSplitLargeEvent needs MongoDB 7.0): it is skipped. Resynchronise that document on the "
+        + "ChangeStreamGap event. " + gap));
+  }
+
+  @MessageCode(77)
+  static void positionNotReadAhead(Object shape, Throwable e) {
+    LOG.log(Level.DEBUG, () -> coded(77, "The start position of " + shape + " was not read before its thread "
+        + "started; the thread reads it when it connects: " + e));
+  }
+
+  @MessageCode(78)
+  static void starts(Object shape, String origin, String store) {
+    LOG.log(Level.INFO, coded(78, "The change stream of " + shape + " starts from " + origin + "; its position is "
+        + "kept by " + store));
+  }
+
+  @MessageCode(79)
+  static void backPressure(Object shape, int inFlight) {
+    LOG.log(Level.DEBUG, () -> coded(79, "The change stream of " + shape + " waits: " + inFlight
+        + " asynchronous deliveries are in flight (" + ConfigKeys.ASYNC_MAX_IN_FLIGHT + ")"));
+  }
+
+  /** The token store could not be read; retried with backoff until the start-up timeout. */
+  static final class StoreUnavailableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StoreUnavailableException(String message, RuntimeException cause) {
+      super(message, cause);
+    }
+  }
+}
