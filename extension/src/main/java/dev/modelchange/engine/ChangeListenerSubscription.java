@@ -51,8 +51,7 @@ final class ChangeListenerSubscription<T> implements Subscription {
    * @return false if the listener (or the decoding for it) failed
    */
   boolean deliver(ReceivedChange change, boolean filterChecked) {
-    if (!active || !operations.contains(change.operationType())
-        || (!filterChecked && !filter.matches(change.filterDocument()))) {
+    if (!active || !operations.contains(change.operationType())) {
       return true;
     }
     synchronized (this) {
@@ -60,6 +59,9 @@ final class ChangeListenerSubscription<T> implements Subscription {
         return true;
       }
       try {
+        if (!filterChecked && !filter.matches(change.filterDocument())) {
+          return true;
+        }
         ChangeEvent<T> event = change.as(modelType);
         options.onChange().onChange(event.id(), event);
       } catch (Throwable e) {

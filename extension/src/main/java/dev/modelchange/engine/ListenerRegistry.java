@@ -96,7 +96,13 @@ final class ListenerRegistry implements ChangeSink {
     }
     Set<ChangeListenerSubscription<?>> found = null;
     for (Map.Entry<String, Map<Object, Set<ChangeListenerSubscription<?>>>> index : byEquality.entrySet()) {
-      for (BsonValue value : DocumentFilter.valuesAt(document, index.getKey())) {
+      List<BsonValue> values;
+      try {
+        values = DocumentFilter.valuesAt(document, index.getKey());
+      } catch (RuntimeException e) {
+        continue; // a path that cannot be followed in this document: its listeners do not match, the others do
+      }
+      for (BsonValue value : values) {
         Object key = DocumentFilter.lookupKey(value);
         Set<ChangeListenerSubscription<?>> listeners = key == null ? null : index.getValue().get(key);
         if (listeners != null && !listeners.isEmpty()) {

@@ -34,11 +34,14 @@ final class ObserverSink implements ChangeSink {
     boolean allReturned = true;
     for (Observer observer : observers) {
       ObserverDescriptor o = observer.descriptor();
-      if (!o.operations().contains(change.operationType()) || !o.filter().matches(change.filterDocument())) {
+      if (!o.operations().contains(change.operationType())) {
         continue;
       }
       ChangeEvent<?> event = null;
       try {
+        if (!o.filter().matches(change.filterDocument())) {
+          continue;
+        }
         event = change.as(o.modelType());
         CompletionStage<?> stage = invoker.notify(o, event);
         if (stage != null) {

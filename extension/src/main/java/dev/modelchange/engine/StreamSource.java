@@ -79,7 +79,7 @@ final class StreamSource {
     List<Bson> pipeline = new ArrayList<>(shape.pipeline());
     pipeline.add(Aggregates.project(Projections.exclude("fullDocument", "fullDocumentBeforeChange",
         "updateDescription")));
-    try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = opener.open(
+    try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = opener.openWithoutDocuments(
         position.applyTo(iterable(pipeline)), position.token(), position.startsAfter())) {
       for (int i = 0; i < PEEK_POLLS; i++) {
         ChangeStreamDocument<BsonDocument> next = cursor.tryNext();

@@ -17,7 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.bson.BsonDocument;
 import org.bson.Document;
@@ -37,6 +39,10 @@ final class EngineFixture implements AutoCloseable {
   final List<ChangeStreamFailure> failures = new CopyOnWriteArrayList<>();
   final Map<String, String> config = new HashMap<>();
   Consumer<ChangeEvent<?>> observer = e -> { };
+  /** The model of the one observer; BsonDocument takes any document. */
+  Class<?> modelType = BsonDocument.class;
+  /** Where the observer runs when it is asynchronous; null for a synchronous observer. */
+  Executor async;
   ChangeStreamEngine engine;
   EngineClock clock = EngineClock.SYSTEM;
 
@@ -65,8 +71,14 @@ final class EngineFixture implements AutoCloseable {
       }
     }, List.of(), opener, clock);
     ObserverDescriptor observerDescriptor = ObserverDescriptor.of("test#items", "Test.items(ChangeEvent)",
-        BsonDocument.class, List.of(), "", FullDocument.DEFAULT, false, 0);
+        modelType, List.of(), "", FullDocument.DEFAULT, async != null, 0);
     engine.start(List.of(observerDescriptor), (o, e) -> {
+      if (async != null) {
+        return CompletableFuture.runAsync(() -> {
+          delivered.add(e);
+          observer.accept(e);
+        }, async);
+      }
       delivered.add(e);
       observer.accept(e);
       return null;

@@ -214,13 +214,11 @@ class StreamPolicyTest {
   }
 
   /** Follows each drop event with an invalidate event, as MongoDB does. */
-  private static final class InvalidatingCursor
-      implements MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> {
-    private final MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> delegate;
+  private static final class InvalidatingCursor extends ForwardingCursor {
     private ChangeStreamDocument<BsonDocument> pending;
 
     InvalidatingCursor(MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     @Override
@@ -230,7 +228,7 @@ class StreamPolicyTest {
         pending = null;
         return p;
       }
-      ChangeStreamDocument<BsonDocument> next = delegate.tryNext();
+      ChangeStreamDocument<BsonDocument> next = super.tryNext();
       if (next != null && next.getOperationType() == OperationType.DROP) {
         BsonDocument raw = new BsonDocument("_id", next.getResumeToken())
             .append("operationType", new BsonString("invalidate"))
@@ -240,41 +238,6 @@ class StreamPolicyTest {
             .decode(new BsonDocumentReader(raw), DecoderContext.builder().build());
       }
       return next;
-    }
-
-    @Override
-    public BsonDocument getResumeToken() {
-      return delegate.getResumeToken();
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
-    }
-
-    @Override
-    public boolean hasNext() {
-      return delegate.hasNext();
-    }
-
-    @Override
-    public ChangeStreamDocument<BsonDocument> next() {
-      return delegate.next();
-    }
-
-    @Override
-    public int available() {
-      return delegate.available();
-    }
-
-    @Override
-    public com.mongodb.ServerCursor getServerCursor() {
-      return delegate.getServerCursor();
-    }
-
-    @Override
-    public ServerAddress getServerAddress() {
-      return delegate.getServerAddress();
     }
   }
 }
