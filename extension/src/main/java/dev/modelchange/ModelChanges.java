@@ -1,16 +1,14 @@
 package dev.modelchange;
 
 import com.mongodb.client.MongoClient;
-import dev.modelchange.engine.ChangeStreamEngine;
-import dev.modelchange.settings.ConfigKeys;
-import dev.modelchange.settings.EngineSettings;
+import com.mongodb.client.model.changestream.OperationType;
+import dev.modelchange.spi.ModelChangesProvider;
 import dev.modelchange.spi.ResumeTokenStore;
-import dev.modelchange.store.ResumeTokenStores;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -34,23 +32,42 @@ import org.bson.codecs.configuration.CodecRegistry;
  */
 public interface ModelChanges extends AutoCloseable {
 
-  /** Receives every change of {@code model}. */
-  <T> Subscription listenForChanges(Class<T> model, ChangeListener<T> listener);
-
   /** Receives the changes of {@code model} that {@code options} describe. */
   <T> Subscription listenForChanges(Class<T> model, ListenOptions<T> options);
 
+  /** Receives every change of {@code model}. */
+  default <T> Subscription listenForChanges(Class<T> model, ChangeListener<T> listener) {
+    return listenForChanges(model, ListenOptions.<T>builder().onChange(listener).build());
+  }
+
   /** Receives each inserted document. */
-  <T> Subscription listenForInserts(Class<T> model, BiConsumer<String, T> listener);
+  default <T> Subscription listenForInserts(Class<T> model, BiConsumer<String, T> listener) {
+    Objects.requireNonNull(listener, "listener");
+    return listenForChanges(model, ListenOptions.<T>builder().operationTypes(OperationType.INSERT)
+        .onChange((id, change) -> listener.accept(id, change.fullDocument().orElse(null))).build());
+  }
 
   /**
    * Receives updates and replaces; {@link ChangeEvent#updateDescription()} says what an update changed (a
    * replace has none).
    */
-  <T> Subscription listenForUpdates(Class<T> model, ChangeListener<T> listener);
+  default <T> Subscription listenForUpdates(Class<T> model, ChangeListener<T> listener) {
+    return listenForChanges(model, ListenOptions.<T>builder()
+        .operationTypes(OperationType.UPDATE, OperationType.REPLACE).onChange(listener).build());
+  }
 
   /** Receives the id of each deleted document (deletes carry no document, so no filter applies). */
-  <T> Subscription listenForDeletes(Class<T> model, Consumer<String> listener);
+  default <T> Subscription listenForDeletes(Class<T> model, Consumer<String> listener) {
+    Objects.requireNonNull(listener, "listener");
+    return listenForChanges(model, ListenOptions.<T>builder().operationTypes(OperationType.DELETE)
+        .onChange((id, change) -> listener.accept(id)).build());
+  }
+
+  /**
+   * Every change stream running now, as an immutable snapshot each (state, counts, lag, last checkpoint,
+   * asynchronous deliveries in flight). Reading it never blocks a stream.
+   */
+  List<StreamStatus> streams();
 
   /**
    * Stops every listener and stream, and closes what this instance created. The container closes the injected
@@ -82,12 +99,12 @@ public interface ModelChanges extends AutoCloseable {
 
     /** The connection string, when no client is given; the client made from it is closed with the instance. */
     public Builder uri(String value) {
-      return config(ConfigKeys.MONGODB_URI, value);
+      return config("modelchange.mongodb.uri", value);
     }
 
     /** The database of the models, when the URI names none. */
     public Builder database(String value) {
-      return config(ConfigKeys.MONGODB_DATABASE, value);
+      return config("modelchange.mongodb.database", value);
     }
 
     /** Where durable listeners keep their position; default: as {@code modelchange.resume-token.store} says. */
@@ -117,14 +134,13 @@ public interface ModelChanges extends AutoCloseable {
     /**
      * Makes the instance.
      *
-     * @throws IllegalArgumentException naming the configuration key whose value is invalid
+     * @throws InvalidSettingException naming every configuration key whose value is invalid
      */
     public ModelChanges build() {
-      EngineSettings settings = EngineSettings.from(key -> Optional.ofNullable(config.get(key)));
-      ChangeStreamEngine engine = ChangeStreamEngine.assemble(settings, client, store,
-          c -> ResumeTokenStores.fromSettings(settings, c, null), codecs, threads, null);
-      engine.start(List.of(), null);
-      return engine;
+      ModelChangesProvider provider = ServiceLoader.load(ModelChangesProvider.class,
+          ModelChanges.class.getClassLoader()).findFirst().orElseThrow(() -> new IllegalStateException(
+              "No ModelChangesProvider on the class path: is the modelchange-cdi jar whole?"));
+      return provider.create(Map.copyOf(config), client, store, threads, codecs);
     }
   }
 }

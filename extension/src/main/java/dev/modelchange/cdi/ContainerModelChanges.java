@@ -1,12 +1,11 @@
 package dev.modelchange.cdi;
 
-import dev.modelchange.ChangeListener;
 import dev.modelchange.ListenOptions;
 import dev.modelchange.ModelChanges;
+import dev.modelchange.StreamStatus;
 import dev.modelchange.Subscription;
 import dev.modelchange.engine.ChangeStreamEngine;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** The injected {@link ModelChanges}: the container's engine, which the container alone may close. */
@@ -18,28 +17,13 @@ final class ContainerModelChanges implements ModelChanges {
   }
 
   @Override
-  public <T> Subscription listenForChanges(Class<T> model, ChangeListener<T> listener) {
-    return engine.get().listenForChanges(model, listener);
-  }
-
-  @Override
   public <T> Subscription listenForChanges(Class<T> model, ListenOptions<T> options) {
     return engine.get().listenForChanges(model, options);
   }
 
   @Override
-  public <T> Subscription listenForInserts(Class<T> model, BiConsumer<String, T> listener) {
-    return engine.get().listenForInserts(model, listener);
-  }
-
-  @Override
-  public <T> Subscription listenForUpdates(Class<T> model, ChangeListener<T> listener) {
-    return engine.get().listenForUpdates(model, listener);
-  }
-
-  @Override
-  public <T> Subscription listenForDeletes(Class<T> model, Consumer<String> listener) {
-    return engine.get().listenForDeletes(model, listener);
+  public List<StreamStatus> streams() {
+    return engine.get().streams();
   }
 
   /** Refused: the container stops ModelChange when the application stops. */

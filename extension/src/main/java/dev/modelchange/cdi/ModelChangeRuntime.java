@@ -6,6 +6,7 @@ import dev.modelchange.ChangeStreamGap;
 import dev.modelchange.ModelChange;
 import dev.modelchange.ModelChanges;
 import dev.modelchange.engine.ChangeStreamEngine;
+import dev.modelchange.runtime.EngineAssembly;
 import dev.modelchange.settings.EngineSettings;
 import dev.modelchange.engine.IncidentReporter;
 import dev.modelchange.engine.ObserverDescriptor;
@@ -95,7 +96,7 @@ public class ModelChangeRuntime {
   private ChangeStreamEngine start(List<ObserverDescriptor> observers) {
     Config config = ConfigProvider.getConfig();
     EngineSettings settings = EngineSettings.from(key -> config.getOptionalValue(key, String.class));
-    ChangeStreamEngine e = ChangeStreamEngine.assemble(settings,
+    ChangeStreamEngine e = EngineAssembly.assemble(settings,
         clients.isResolvable() ? clients.get() : null, stores.isResolvable() ? stores.get() : null,
         c -> ResumeTokenStores.fromSettings(settings, c, dataSources.isResolvable() ? dataSources.get() : null),
         codecRegistries.isResolvable() ? codecRegistries.get() : null, containerThreads(), new CdiIncidents());

@@ -62,12 +62,14 @@ final class ChangeListenerSubscription<T> implements Subscription {
         if (!filterChecked && !filter.matches(change.filterDocument())) {
           return true;
         }
+        change.markMatched();
         ChangeEvent<T> event = change.as(modelType);
         options.onChange().onChange(event.id(), event);
       } catch (Throwable e) {
         if (StreamErrors.isFatal(e)) {
           throw e;
         }
+        change.receiverFailed();
         error(e);
         return false;
       }

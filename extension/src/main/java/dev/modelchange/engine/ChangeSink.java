@@ -24,4 +24,7 @@ interface ChangeSink {
 
   /** Whether no receiver is left. */
   boolean isEmpty();
+
+  /** How many receivers it has. */
+  int receivers();
 }

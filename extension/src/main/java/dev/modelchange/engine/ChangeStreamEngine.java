@@ -13,6 +13,7 @@ import dev.modelchange.ChangeListener;
 import dev.modelchange.ListenOptions;
 import dev.modelchange.ModelChanges;
 import dev.modelchange.StreamState;
+import dev.modelchange.StreamStatus;
 import dev.modelchange.Subscription;
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.spi.StreamKey;
@@ -47,10 +48,7 @@ import org.bson.conversions.Bson;
  * make one. Thread-safe.
  */
 public final class ChangeStreamEngine implements ModelChanges {
-  private static final Logger LOG = System.getLogger(ChangeStreamEngine.class.getName());
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
-  /** How long a new thread may take to begin running before we conclude that the container holds it back. */
-  private static final Duration THREAD_START_WAIT = Duration.ofMillis(500);
 
   private final EngineSettings settings;
   private final MongoClient client;
@@ -89,9 +87,9 @@ public final class ChangeStreamEngine implements ModelChanges {
       EngineClock clock) {
     this.opener = opener;
     this.clock = clock;
-    this.threads = threads != null ? threads : ChangeStreamEngine::daemonThread;
+    this.threads = EngineThreads.orDaemon(threads);
     this.checkpointWriter = Executors.newSingleThreadExecutor(
-        r -> newThread(this.threads, r, "modelchange-checkpoint-writer"));
+        r -> EngineThreads.named(this.threads, r, "modelchange-checkpoint-writer"));
     this.settings = Objects.requireNonNull(settings, "settings");
     if (client == null && settings.enabled()) {
       throw new NullPointerException("client");
@@ -104,60 +102,6 @@ public final class ChangeStreamEngine implements ModelChanges {
     this.reporter = reporter != null ? reporter : IncidentReporter.NONE;
     this.namespaces = new ModelNamespaces(settings);
     this.owned = List.copyOf(owned);
-  }
-
-  /**
-   * Makes an engine (it starts nothing) from what the application gives, creating the rest from the settings:
-   * without a client, one from {@code modelchange.mongodb.uri}; without a store, the configured one. What it
-   * creates, the engine owns and closes. When ModelChange is disabled, it creates nothing.
-   *
-   * @param client the application's client, or null
-   * @param store the application's store, or null
-   * @param configuredStore makes the configured store for a client; empty for {@code none}
-   */
-  public static ChangeStreamEngine assemble(EngineSettings settings, MongoClient client, ResumeTokenStore store,
-      Function<MongoClient, Optional<ResumeTokenStore>> configuredStore, CodecRegistry codecs, ThreadFactory threads,
-      IncidentReporter reporter) {
-    List<AutoCloseable> owned = new ArrayList<>();
-    MongoClient c = client;
-    ResumeTokenStore s = store;
-    if (settings.enabled()) {
-      if (c == null) {
-        c = MongoClients.create(new ConnectionString(settings.mongodbUri()));
-        owned.add(c);
-      }
-      if (s == null) {
-        try {
-          s = configuredStore.apply(c).orElse(null);
-        } catch (RuntimeException e) {
-          if (c != client) {
-            c.close();
-          }
-          throw e;
-        }
-        if (s != null) {
-          owned.add(0, s);
-        }
-      }
-    }
-    return new ChangeStreamEngine(settings, c, codecs, s, threads, reporter, owned);
-  }
-
-  private static Thread daemonThread(Runnable r) {
-    Thread t = new Thread(r);
-    t.setDaemon(true);
-    return t;
-  }
-
-  /** A thread of {@code threads}, named {@code name} where the container lets us rename it. */
-  static Thread newThread(ThreadFactory threads, Runnable r, String name) {
-    Thread t = threads.newThread(r);
-    try {
-      t.setName(name);
-    } catch (SecurityException e) {
-      // a container's thread keeps its own name
-    }
-    return t;
   }
 
   /**
@@ -198,7 +142,8 @@ public final class ChangeStreamEngine implements ModelChanges {
       started.forEach(CollectionWatcher::requestStop);
       throw e;
     }
-    awaitOpen(started, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    StartupCheck.awaitOpen(started, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), client,
+        settings);
     if (!started.isEmpty()) {
       EngineMessages.watching(started.size(), observers.size(), byShape.keySet());
     }
@@ -214,68 +159,6 @@ public final class ChangeStreamEngine implements ModelChanges {
     Checkpointer checkpointer = new Checkpointer(key, storeForShape, settings.checkpointMaxEvents(),
         settings.checkpointMaxDelay(), checkpointWriter);
     return new CollectionWatcher(source, key, position, settings, reporter, sinks, checkpointer, clock);
-  }
-
-  /**
-   * Waits up to {@code timeout} (what is left of {@code modelchange.startup-timeout}) for the cursors to open.
-   * Streams still closed then are named, with the reason when MongoDB cannot be reached; with
-   * {@code modelchange.fail-on-start}, that fails the start.
-   */
-  private void awaitOpen(List<CollectionWatcher> list, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    List<String> late = new ArrayList<>();
-    try {
-      for (CollectionWatcher w : list) {
-        // a thread that has not begun after a short wait is held back by its container, whatever is left of the
-        // start-up timeout (which reading the start position may have used up)
-        if (!w.awaitRunning(THREAD_START_WAIT)) {
-          EngineMessages.threadsHeldBack();
-          return;
-        }
-        if (w.awaitState(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), StreamState.OPEN)
-            != StreamState.OPEN) {
-          late.add(w.shape().toString());
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (late.isEmpty()) {
-      return;
-    }
-    Optional<String[]> unreachable = MongoReachability.whyUnreachable(client);
-    if (unreachable.isPresent()) {
-      if (settings.failOnStart()) {
-        throw EngineMessages.failOnStart(unreachable.get()[0], unreachable.get()[1]);
-      }
-      EngineMessages.mongodbUnreachable(unreachable.get()[0], unreachable.get()[1]);
-    }
-    EngineMessages.notOpenInTime(settings.startupTimeout(), late);
-  }
-
-  @Override
-  public <T> Subscription listenForChanges(Class<T> model, ChangeListener<T> listener) {
-    return listenForChanges(model, ListenOptions.<T>builder().onChange(listener).build());
-  }
-
-  @Override
-  public <T> Subscription listenForInserts(Class<T> model, BiConsumer<String, T> listener) {
-    Objects.requireNonNull(listener, "listener");
-    return listenForChanges(model, ListenOptions.<T>builder().operationTypes(OperationType.INSERT)
-        .onChange((id, change) -> listener.accept(id, change.fullDocument().orElse(null))).build());
-  }
-
-  @Override
-  public <T> Subscription listenForUpdates(Class<T> model, ChangeListener<T> listener) {
-    return listenForChanges(model, ListenOptions.<T>builder()
-        .operationTypes(OperationType.UPDATE, OperationType.REPLACE).onChange(listener).build());
-  }
-
-  @Override
-  public <T> Subscription listenForDeletes(Class<T> model, Consumer<String> listener) {
-    Objects.requireNonNull(listener, "listener");
-    return listenForChanges(model, ListenOptions.<T>builder().operationTypes(OperationType.DELETE)
-        .onChange((id, change) -> listener.accept(id)).build());
   }
 
   @Override
@@ -312,10 +195,10 @@ public final class ChangeStreamEngine implements ModelChanges {
         watcher = newWatcher(shape, model, shape.isDurableListener() ? store : null, List.of(registry));
         watchers.put(shape, watcher);
         created = true;
-      } else if (!watcher.sinks().contains(registry)) {
-        List<ChangeSink> sinks = new ArrayList<>(watcher.sinks());
+      } else if (!watcher.delivery().sinks().contains(registry)) {
+        List<ChangeSink> sinks = new ArrayList<>(watcher.delivery().sinks());
         sinks.add(registry);
-        watcher.setSinks(sinks);
+        watcher.delivery().setSinks(sinks);
       }
     }
     if (created) {
@@ -328,8 +211,8 @@ public final class ChangeStreamEngine implements ModelChanges {
         throw e;
       }
     }
-    if (watcher.state() != StreamState.OPEN) {
-      awaitOpen(List.of(watcher), settings.startupTimeout());
+    if (watcher.life().state() != StreamState.OPEN) {
+      StartupCheck.awaitOpen(List.of(watcher), settings.startupTimeout(), client, settings);
     }
     return subscription;
   }
@@ -353,47 +236,38 @@ public final class ChangeStreamEngine implements ModelChanges {
       if (watcher == null) {
         return;
       }
-      List<ChangeSink> sinks = new ArrayList<>(watcher.sinks());
+      List<ChangeSink> sinks = new ArrayList<>(watcher.delivery().sinks());
       sinks.remove(registry);
       if (sinks.isEmpty()) {
         // the last receiver of this stream is gone: close its cursor and thread (without waiting: the caller may
         // be the watcher's own thread, unsubscribing from inside a listener)
         watchers.remove(shape);
-        retired.removeIf(w -> !w.isAlive());
+        retired.removeIf(w -> !w.life().isAlive());
         retired.add(watcher);
         watcher.requestStop();
       } else {
-        watcher.setSinks(sinks);
+        watcher.delivery().setSinks(sinks);
       }
     }
   }
 
-  /** The watchers running now. */
+  /** The watchers running now; for tests and the engine's own status. */
   List<CollectionWatcher> watchers() {
     synchronized (lock) {
       return List.copyOf(watchers.values());
     }
   }
 
-  /** The streams running now, as {@code db.collection/shape}; for diagnostics and tests. */
-  public List<String> streams() {
-    synchronized (lock) {
-      return watchers.keySet().stream().map(StreamShape::toString).toList();
-    }
+  @Override
+  public List<StreamStatus> streams() {
+    List<CollectionWatcher> running = watchers();
+    java.time.Instant now = java.time.Instant.now();
+    return running.stream().map(w -> w.status(now)).toList();
   }
 
   /** Failed attempts to open or read streams since start, over all streams; for diagnostics and tests. */
   public long failedAttempts() {
-    synchronized (lock) {
-      return watchers.values().stream().mapToLong(CollectionWatcher::failedAttempts).sum();
-    }
-  }
-
-  /** Positions stored since start, over all streams; for diagnostics and tests. */
-  public long checkpointsSaved() {
-    synchronized (lock) {
-      return watchers.values().stream().mapToLong(CollectionWatcher::checkpointsSaved).sum();
-    }
+    return watchers().stream().mapToLong(w -> w.stats().failedAttempts.get()).sum();
   }
 
   /** The settings the engine runs with. */

@@ -3,6 +3,8 @@ package dev.modelchange.engine;
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.spi.StreamKey;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +41,7 @@ final class Checkpointer {
   private BsonDocument savingToken;
   private final AtomicBoolean failing = new AtomicBoolean();
   private final AtomicLong saves = new AtomicLong();
+  private volatile Instant lastSavedAt;
 
   private record Pending(BsonDocument token, CompletableFuture<?> done) {}
 
@@ -203,6 +206,7 @@ final class Checkpointer {
     try {
       store.save(key, token);
       saves.incrementAndGet();
+      lastSavedAt = Instant.now();
       if (failing.compareAndSet(true, false)) {
         EngineMessages.checkpointsStoredAgain(key);
       }
@@ -222,6 +226,11 @@ final class Checkpointer {
 
   StreamKey key() {
     return key;
+  }
+
+  /** When a position was last stored. */
+  Optional<Instant> lastSavedAt() {
+    return Optional.ofNullable(lastSavedAt);
   }
 
   /** How many positions were stored. */

@@ -68,6 +68,11 @@ final class ListenerRegistry implements ChangeSink {
   }
 
   @Override
+  public int receivers() {
+    return size.get();
+  }
+
+  @Override
   public boolean deliver(ReceivedChange change, List<CompletionStage<?>> pending) {
     Set<ChangeListenerSubscription<?>> viaIndex = indexedMatches(change.filterDocument());
     if (scanned.isEmpty()) {

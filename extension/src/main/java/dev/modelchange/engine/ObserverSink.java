@@ -42,6 +42,7 @@ final class ObserverSink implements ChangeSink {
         if (!o.filter().matches(change.filterDocument())) {
           continue;
         }
+        change.markMatched();
         event = change.as(o.modelType());
         CompletionStage<?> stage = invoker.notify(o, event);
         if (stage != null) {
@@ -78,6 +79,7 @@ final class ObserverSink implements ChangeSink {
 
   private void fail(Observer observer, ReceivedChange change, ChangeEvent<?> event, Throwable cause) {
     ObserverDescriptor o = observer.descriptor();
+    change.receiverFailed();
     String who = "Observer " + o.method();
     switch (observer.failures().failed()) {
       case FIRST -> EngineMessages.receiverFailed(who, change, cause);
@@ -98,5 +100,10 @@ final class ObserverSink implements ChangeSink {
   @Override
   public boolean isEmpty() {
     return observers.isEmpty();
+  }
+
+  @Override
+  public int receivers() {
+    return observers.size();
   }
 }

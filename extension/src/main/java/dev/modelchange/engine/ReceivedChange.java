@@ -21,10 +21,14 @@ final class ReceivedChange {
   private final ChangeStreamDocument<BsonDocument> raw;
   private final MongoNamespace namespace;
   private final CodecRegistry codecs;
+  private final StreamStats stats;
   private ChangeEvent<?> decoded;
+  private boolean matched;
 
-  ReceivedChange(ChangeStreamDocument<BsonDocument> raw, MongoNamespace watched, CodecRegistry codecs) {
+  ReceivedChange(ChangeStreamDocument<BsonDocument> raw, MongoNamespace watched, CodecRegistry codecs,
+      StreamStats stats) {
     this.raw = raw;
+    this.stats = stats;
     this.namespace = namespaceOf(raw, watched);
     this.codecs = codecs;
   }
@@ -48,6 +52,20 @@ final class ReceivedChange {
     }
     MongoNamespace own = raw.getNamespace();
     return own != null ? own : watched;
+  }
+
+  /** A receiver's operations and filter matched: the event is delivered, not filtered out. */
+  void markMatched() {
+    matched = true;
+  }
+
+  boolean matched() {
+    return matched;
+  }
+
+  /** A receiver failed on this event (now, or later for an asynchronous one). */
+  void receiverFailed() {
+    stats.receiverFailures.incrementAndGet();
   }
 
   OperationType operationType() {

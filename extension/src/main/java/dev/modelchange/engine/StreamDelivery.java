@@ -35,6 +35,7 @@ final class StreamDelivery {
   private final int maxInFlight;
   private final Object monitor;
   private final RepeatedFailures eventFailures;
+  private final StreamStats stats;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final List<CompletionStage<?>> pending = new ArrayList<>(4);
   private volatile List<ChangeSink> sinks;
@@ -44,7 +45,9 @@ final class StreamDelivery {
    *     request notifies it too
    */
   StreamDelivery(Object shape, MongoNamespace namespace, Class<?> modelType, CodecRegistry codecs,
-      IncidentReporter reporter, List<ChangeSink> sinks, int maxInFlight, Object monitor, EngineClock clock) {
+      IncidentReporter reporter, List<ChangeSink> sinks, int maxInFlight, Object monitor, EngineClock clock,
+      StreamStats stats) {
+    this.stats = stats;
     this.shape = shape;
     this.namespace = namespace;
     this.modelType = modelType;
@@ -65,14 +68,16 @@ final class StreamDelivery {
     ReceivedChange change = null;
     boolean allReturned = true;
     try {
-      change = new ReceivedChange(doc, namespace, codecs);
+      change = new ReceivedChange(doc, namespace, codecs, stats);
       for (ChangeSink sink : sinks) {
         allReturned &= sink.deliver(change, pending);
       }
+      (change.matched() ? stats.eventsDelivered : stats.eventsFilteredOut).incrementAndGet();
     } catch (Throwable e) {
       if (StreamErrors.isFatal(e)) {
         throw e;
       }
+      stats.receiverFailures.incrementAndGet();
       eventFailed(doc, change, e);
       return Outcome.FAILED;
     }

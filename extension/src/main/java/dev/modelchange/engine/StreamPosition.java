@@ -4,6 +4,7 @@ import com.mongodb.client.ChangeStreamIterable;
 import com.mongodb.client.MongoChangeStreamCursor;
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.spi.StreamKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
+import org.bson.json.JsonParseException;
 
 /**
  * Where a stream reads from: a resume token (after an event, or after an invalidation), else a start time, else
@@ -42,6 +44,7 @@ final class StreamPosition {
   private BsonTimestamp startTime;
   /** The server's clock at boot: where a stream whose store stays unreadable starts, so boot loses nothing. */
   private BsonTimestamp bootTime;
+  private long storeFailingSince = -1;
 
   /**
    * @param store null for a stream that starts from now and keeps no position
@@ -66,7 +69,7 @@ final class StreamPosition {
       return;
     }
     CompletableFuture<Stored> read = new CompletableFuture<>();
-    Thread helper = ChangeStreamEngine.newThread(threads, () -> read.complete(readStored()), threadName);
+    Thread helper = EngineThreads.named(threads, () -> read.complete(readStored()), threadName);
     helper.setDaemon(true);
     helper.start();
     ahead = read;
@@ -104,7 +107,7 @@ final class StreamPosition {
     try {
       Stored s = ahead.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (s.failure() != null) {
-        bootTime = s.startTime();
+        bootTime(s.startTime());
         return s.failure();
       }
       fix(s);
@@ -116,9 +119,34 @@ final class StreamPosition {
     return null;
   }
 
-  /** On the watcher's thread: reads the store now, unless fixed already. */
-  Stored readNow() {
-    return readStored();
+  /**
+   * On the watcher's thread: reads the store now and fixes the start. While the store fails, the caller retries
+   * with backoff; once it has failed for {@code timeout}, the stream starts without it, from the server's clock at
+   * boot (so nothing written since boot is lost).
+   *
+   * @return the store's failure when the stream starts without it (a gap to report); null when fixed from it
+   * @throws JsonParseException when the store holds a position that cannot be read
+   * @throws RuntimeException (MODELCHANGE-051) while the store fails and {@code timeout} has not passed
+   */
+  RuntimeException fixNow(EngineClock clock, Duration timeout) {
+    Stored s = readStored();
+    if (s.failure() == null) {
+      fix(s);
+      return null;
+    }
+    if (s.failure() instanceof JsonParseException unreadable) {
+      throw unreadable; // the store answered, with a position that cannot be read: a gap, not a wait
+    }
+    bootTime(s.startTime());
+    long now = clock.nanoTime();
+    if (storeFailingSince < 0) {
+      storeFailingSince = now;
+    }
+    if (now - storeFailingSince < timeout.toNanos()) {
+      throw EngineMessages.storeUnreadable(s.failure());
+    }
+    fixWithoutStore();
+    return s.failure();
   }
 
   /** Fixes the start with what the store held. */
@@ -136,7 +164,7 @@ final class StreamPosition {
   }
 
   /** The store stayed unreadable: starts where the server's clock stood at boot, else from now. */
-  void fixWithoutStore() {
+  private void fixWithoutStore() {
     if (bootTime != null) {
       startTime = bootTime;
       origin = "the server's clock at boot (the store could not be read)";
@@ -146,8 +174,8 @@ final class StreamPosition {
     fixed = true;
   }
 
-  /** Remembers the store's failure at boot, and the server's time then, for {@link #fixWithoutStore}. */
-  void bootTime(BsonTimestamp time) {
+  /** Remembers the server's time at boot, for {@link #fixWithoutStore}. */
+  private void bootTime(BsonTimestamp time) {
     if (bootTime == null) {
       bootTime = time;
     }

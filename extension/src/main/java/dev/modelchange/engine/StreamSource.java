@@ -66,6 +66,21 @@ final class StreamSource {
     return ServerClock.now(database);
   }
 
+  /**
+   * Opens the stream's cursor at {@code position}, fixing a start "from now" first: with the opening reply's
+   * post-batch token, or without one (a server before 4.0.7, or the in-JVM one) at the server's time before the
+   * open, reopening there, so that no resume can skip changes written before the first event.
+   */
+  MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> openFixingStart(StreamPosition position) {
+    BsonTimestamp serverTimeBeforeOpen = position.needsServerTime() ? serverTime() : null;
+    MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = open(position);
+    if (position.fixFromOpened(cursor, serverTimeBeforeOpen)) {
+      cursor.close();
+      cursor = open(position);
+    }
+    return cursor;
+  }
+
   /** Opens the stream's cursor at {@code position}. */
   MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> open(StreamPosition position) {
     return opener.open(position.applyTo(iterable(shape.pipeline())), position.token(), position.startsAfter());

@@ -60,7 +60,7 @@ class FaultIsolationTest {
     assertThat(healthy).containsExactly("tagged", "after");
     assertThat(poisoned).as("a path past the end of an array matches nothing").isEmpty();
     assertThat(fixture.engine.failedAttempts()).as("reopens caused by one event").isZero();
-    assertThat(fixture.engine.watchers()).allSatisfy(w -> assertThat(w.cursorsOpened()).isEqualTo(1));
+    assertThat(fixture.engine.watchers()).allSatisfy(w -> assertThat(w.stats().cursorsOpened.get()).isEqualTo(1));
     assertThat(log.at(Level.WARNING, "MODELCHANGE-071")).as("stream failures logged").isEmpty();
   }
 
@@ -89,7 +89,7 @@ class FaultIsolationTest {
 
     assertThat(other).containsExactly("assert-1", "deep-1", "after-errors", "still-subscribed");
     assertThat(errors).extracting(Throwable::getClass).containsExactly(AssertionError.class, StackOverflowError.class);
-    assertThat(fixture.engine.watchers()).allSatisfy(w -> assertThat(w.isAlive()).isTrue());
+    assertThat(fixture.engine.watchers()).allSatisfy(w -> assertThat(w.life().isAlive()).isTrue());
   }
 
   @Test
@@ -134,8 +134,8 @@ class FaultIsolationTest {
     assertThat(fixture.failures).as("and reported").anySatisfy(
         f -> assertThat(f.cause()).isInstanceOf(OutOfMemoryError.class));
     assertThat(fixture.engine.watchers()).allSatisfy(w -> {
-      assertThat(w.isAlive()).isTrue();
-      assertThat(w.state()).isEqualTo(StreamState.OPEN);
+      assertThat(w.life().isAlive()).isTrue();
+      assertThat(w.life().state()).isEqualTo(StreamState.OPEN);
     });
   }
 

@@ -1,0 +1,50 @@
+package dev.modelchange;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One change stream as it is now: an immutable snapshot, taken without blocking the stream's worker.
+ *
+ * @param key the stream's key in the resume-token store: {@code <group>/<db>.<collection>/<shape>}
+ * @param models the model classes its receivers observe
+ * @param receivers how many observers and listeners it serves
+ * @param state where it is in its life
+ * @param eventsDelivered events handed to at least one receiver
+ * @param eventsFilteredOut events that no receiver's operations or filter matched
+ * @param receiverFailures receivers (or decodings for them) that failed on an event
+ * @param reconnectAttempts failed attempts to open or read the stream since it started
+ * @param lastError the last failure of the stream itself (not of a receiver), if any
+ * @param lastErrorAt when that failure happened
+ * @param lastClusterTime the server's cluster time of the last event read
+ * @param lag how far behind the server the stream is: now minus {@code lastClusterTime}, zero when the server's
+ *     post-batch token shows it has caught up; empty where the server tells neither (the in-JVM MongoDB)
+ * @param lastCheckpointAt when the stream's position was last stored; empty before the first save or without a
+ *     store
+ * @param asyncInFlight asynchronous deliveries started and not yet ended
+ */
+public record StreamStatus(String key, List<String> models, int receivers, StreamState state, long eventsDelivered,
+    long eventsFilteredOut, long receiverFailures, long reconnectAttempts, Optional<String> lastError,
+    Optional<Instant> lastErrorAt, Optional<Instant> lastClusterTime, Optional<Duration> lag,
+    Optional<Instant> lastCheckpointAt, int asyncInFlight) {
+
+  /** Checks and copies the components. */
+  public StreamStatus {
+    Objects.requireNonNull(key, "key");
+    models = List.copyOf(models);
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(lastError, "lastError");
+    Objects.requireNonNull(lastErrorAt, "lastErrorAt");
+    Objects.requireNonNull(lastClusterTime, "lastClusterTime");
+    Objects.requireNonNull(lag, "lag");
+    Objects.requireNonNull(lastCheckpointAt, "lastCheckpointAt");
+  }
+
+  /** How long ago the position was last stored, measured at {@code now}. */
+  public Optional<Duration> checkpointAge(Instant now) {
+    return lastCheckpointAt.map(at -> Duration.between(at, now));
+  }
+}

@@ -1,0 +1,55 @@
+package dev.modelchange.engine;
+
+import com.mongodb.client.MongoClient;
+import dev.modelchange.StreamState;
+import dev.modelchange.settings.EngineSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Waits at start-up for streams to open, and says why those that did not: MongoDB unreachable (with host, port
+ * and the driver's reason), or a container that runs threads only after start-up. With
+ * {@code modelchange.fail-on-start}, an unreachable MongoDB fails the start.
+ */
+final class StartupCheck {
+  /** How long a new thread may take to begin running before we conclude that the container holds it back. */
+  private static final Duration THREAD_START_WAIT = Duration.ofMillis(500);
+
+  private StartupCheck() {}
+
+  /** Waits up to {@code timeout} (what is left of {@code modelchange.startup-timeout}) for the cursors to open. */
+  static void awaitOpen(List<CollectionWatcher> watchers, Duration timeout, MongoClient client,
+      EngineSettings settings) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<String> late = new ArrayList<>();
+    try {
+      for (CollectionWatcher w : watchers) {
+        // a thread that has not begun after a short wait is held back by its container, whatever is left of the
+        // start-up timeout (which reading the start position may have used up)
+        if (!w.life().awaitRunning(THREAD_START_WAIT)) {
+          EngineMessages.threadsHeldBack();
+          return;
+        }
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        if (w.life().await(left, StreamState.OPEN) != StreamState.OPEN) {
+          late.add(w.shape().toString());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (late.isEmpty()) {
+      return;
+    }
+    Optional<String[]> unreachable = MongoReachability.whyUnreachable(client);
+    if (unreachable.isPresent()) {
+      if (settings.failOnStart()) {
+        throw EngineMessages.failOnStart(unreachable.get()[0], unreachable.get()[1]);
+      }
+      EngineMessages.mongodbUnreachable(unreachable.get()[0], unreachable.get()[1]);
+    }
+    EngineMessages.notOpenInTime(settings.startupTimeout(), late);
+  }
+}
