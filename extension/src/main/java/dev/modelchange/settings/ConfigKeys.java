@@ -31,6 +31,14 @@ public final class ConfigKeys {
   public static final String START_AT = SettingsTable.START_AT.key();
   public static final String CHECKPOINT_MAX_EVENTS = SettingsTable.CHECKPOINT_MAX_EVENTS.key();
   public static final String CHECKPOINT_MAX_DELAY = SettingsTable.CHECKPOINT_MAX_DELAY.key();
+  public static final String INSTANCE_ID = SettingsTable.INSTANCE_ID.key();
+  public static final String INSTANCE_EXPIRE_AFTER = SettingsTable.INSTANCE_EXPIRE_AFTER.key();
+  public static final String LEASE_DURATION = SettingsTable.LEASE_DURATION.key();
+  public static final String ASYNC_MAX_IN_FLIGHT = SettingsTable.ASYNC_MAX_IN_FLIGHT.key();
+  public static final String FAIL_ON_START = SettingsTable.FAIL_ON_START.key();
+  public static final String HEALTH_ENABLED = SettingsTable.HEALTH_ENABLED.key();
+  public static final String HEALTH_RETRYING_GRACE = SettingsTable.HEALTH_RETRYING_GRACE.key();
+  public static final String HEALTH_STUCK_AFTER = SettingsTable.HEALTH_STUCK_AFTER.key();
 
   /** {@code modelchange.model."<class name>".collection}. */
   public static String modelCollection(String className) {

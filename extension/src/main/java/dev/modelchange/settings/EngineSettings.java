@@ -1,9 +1,17 @@
 package dev.modelchange.settings;
 
+import static dev.modelchange.settings.SettingsTable.ASYNC_MAX_IN_FLIGHT;
 import static dev.modelchange.settings.SettingsTable.CHECKPOINT_MAX_DELAY;
 import static dev.modelchange.settings.SettingsTable.CHECKPOINT_MAX_EVENTS;
 import static dev.modelchange.settings.SettingsTable.ENABLED;
+import static dev.modelchange.settings.SettingsTable.FAIL_ON_START;
 import static dev.modelchange.settings.SettingsTable.GROUP;
+import static dev.modelchange.settings.SettingsTable.HEALTH_ENABLED;
+import static dev.modelchange.settings.SettingsTable.HEALTH_RETRYING_GRACE;
+import static dev.modelchange.settings.SettingsTable.HEALTH_STUCK_AFTER;
+import static dev.modelchange.settings.SettingsTable.INSTANCE_EXPIRE_AFTER;
+import static dev.modelchange.settings.SettingsTable.INSTANCE_ID;
+import static dev.modelchange.settings.SettingsTable.LEASE_DURATION;
 import static dev.modelchange.settings.SettingsTable.MONGODB_DATABASE;
 import static dev.modelchange.settings.SettingsTable.MONGODB_URI;
 import static dev.modelchange.settings.SettingsTable.ON_HISTORY_LOST;
@@ -67,6 +75,14 @@ public final class EngineSettings {
   private final Optional<Instant> startAt;
   private final int checkpointMaxEvents;
   private final Duration checkpointMaxDelay;
+  private final String instanceId;
+  private final Duration instanceExpireAfter;
+  private final Duration leaseDuration;
+  private final int asyncMaxInFlight;
+  private final boolean failOnStart;
+  private final boolean healthEnabled;
+  private final Duration healthRetryingGrace;
+  private final Duration healthStuckAfter;
 
   private EngineSettings(Function<String, Optional<String>> source) {
     this.source = source;
@@ -98,6 +114,14 @@ public final class EngineSettings {
     this.startAt = in.read(START_AT);
     this.checkpointMaxEvents = in.read(CHECKPOINT_MAX_EVENTS);
     this.checkpointMaxDelay = in.read(CHECKPOINT_MAX_DELAY);
+    this.instanceId = in.read(INSTANCE_ID);
+    this.instanceExpireAfter = in.read(INSTANCE_EXPIRE_AFTER);
+    this.leaseDuration = in.read(LEASE_DURATION);
+    this.asyncMaxInFlight = in.read(ASYNC_MAX_IN_FLIGHT);
+    this.failOnStart = in.read(FAIL_ON_START);
+    this.healthEnabled = in.read(HEALTH_ENABLED);
+    this.healthRetryingGrace = in.read(HEALTH_RETRYING_GRACE);
+    this.healthStuckAfter = in.read(HEALTH_STUCK_AFTER);
     in.failOnProblems();
   }
 
@@ -262,5 +286,48 @@ public final class EngineSettings {
 
   public Duration checkpointMaxDelay() {
     return checkpointMaxDelay;
+  }
+
+  /**
+   * This instance within its group, which keys its positions under {@code EACH_INSTANCE}: the configured id, else
+   * the local host's name (looked up on first use).
+   */
+  public String instanceId() {
+    return instanceId != null ? instanceId : LocalHostName.get();
+  }
+
+  /** How long the positions of an instance that is not seen are kept. */
+  public Duration instanceExpireAfter() {
+    return instanceExpireAfter;
+  }
+
+  /** How long a {@code ONE_INSTANCE} lease holds without renewal. */
+  public Duration leaseDuration() {
+    return leaseDuration;
+  }
+
+  /** The most asynchronous deliveries one stream has in flight; the worker waits at the bound. */
+  public int asyncMaxInFlight() {
+    return asyncMaxInFlight;
+  }
+
+  /** Whether start-up fails when MongoDB or the store cannot be reached within {@link #startupTimeout()}. */
+  public boolean failOnStart() {
+    return failOnStart;
+  }
+
+  /** Whether the health checks are registered when MicroProfile Health is present. */
+  public boolean healthEnabled() {
+    return healthEnabled;
+  }
+
+  /** How long a stream may be retrying before readiness reports it down. */
+  public Duration healthRetryingGrace() {
+    return healthRetryingGrace;
+  }
+
+  /** How long a worker may make no progress before liveness reports its stream down. */
+  public Duration healthStuckAfter() {
+    return healthStuckAfter;
   }
 }

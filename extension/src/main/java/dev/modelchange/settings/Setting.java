@@ -142,7 +142,7 @@ final class Setting<T> {
     });
   }
 
-  /** A constant of {@code type}, written in lower-case kebab form ({@code RESTART_FROM_NOW}: {@code restart-from-now}). */
+  /** A constant of {@code type}, in lower-case kebab form: {@code restart-from-now} for {@code RESTART_FROM_NOW}. */
   static <E extends Enum<E>> Setting<E> choice(String key, Class<E> type) {
     E[] constants = type.getEnumConstants();
     String choices = Arrays.stream(constants).map(Setting::kebab).collect(Collectors.joining(", "));

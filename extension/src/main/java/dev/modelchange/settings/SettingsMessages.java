@@ -3,6 +3,8 @@ package dev.modelchange.settings;
 import dev.modelchange.InvalidSettingException.Problem;
 import dev.modelchange.logging.MessageCode;
 import dev.modelchange.logging.Messages;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.List;
 
 /**
@@ -13,6 +15,11 @@ import java.util.List;
  */
 public final class SettingsMessages {
   private SettingsMessages() {}
+
+  /** The category of the settings package's log messages. */
+  static final String LOGGER = "dev.modelchange.settings";
+
+  private static final Logger LOG = System.getLogger(LOGGER);
 
   /**
    * The message of {@link dev.modelchange.InvalidSettingException}: one invalid value in one sentence, several as a
@@ -39,5 +46,13 @@ public final class SettingsMessages {
 
   private static String sentence(Problem p) {
     return "Invalid value \"" + p.value() + "\" for " + p.key() + ": expected " + p.expected() + ".";
+  }
+
+  /** WARNING: {@code modelchange.instance-id} is unset and the host name cannot be found. */
+  @MessageCode(123)
+  static void hostNameUnknown(String why, String fallback) {
+    LOG.log(Level.WARNING, () -> Messages.coded(123, "The local host's name cannot be found (" + why + "), so "
+        + ConfigKeys.INSTANCE_ID + " is \"" + fallback + "\"; two instances of one group with the same id cannot both "
+        + "keep their positions. Set " + ConfigKeys.INSTANCE_ID + " to a name unique within the group."));
   }
 }

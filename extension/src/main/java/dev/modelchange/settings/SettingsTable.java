@@ -2,6 +2,7 @@ package dev.modelchange.settings;
 
 import dev.modelchange.settings.EngineSettings.HistoryLostPolicy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -111,7 +112,7 @@ final class SettingsTable {
       .withMeaning("names this application's streams in the token store; two applications sharing a store use "
           + "different groups"));
 
-  static final Setting<Optional<java.time.Instant>> START_AT = row(Setting.startInstant("modelchange.start-at")
+  static final Setting<Optional<Instant>> START_AT = row(Setting.startInstant("modelchange.start-at")
       .withDefault("now")
       .withMeaning("where a stream with no stored token starts: `now` or an ISO-8601 instant"));
 
@@ -124,6 +125,46 @@ final class SettingsTable {
       Setting.duration("modelchange.checkpoint.max-delay", MIN_DELAY, MAX)
           .withDefault("1s")
           .withMeaning("…or this long, whichever comes first, and at shutdown"));
+
+  static final Setting<String> INSTANCE_ID = row(Setting.name("modelchange.instance-id")
+      .withDefaultDescribed("the host name")
+      .withMeaning("this instance within its group (`EACH_INSTANCE` positions); unset: the local host's name "
+          + "(`InetAddress.getLocalHost()`, else `$HOSTNAME` or `%COMPUTERNAME%`, else `localhost` with a warning), "
+          + "so set it where instances share a host name"));
+
+  static final Setting<Duration> INSTANCE_EXPIRE_AFTER = row(
+      Setting.duration("modelchange.instance.expire-after", MIN_DELAY, MAX)
+          .withDefault("7d")
+          .withMeaning("positions of instances not seen this long are removed"));
+
+  static final Setting<Duration> LEASE_DURATION = row(
+      Setting.duration("modelchange.lease.duration", MIN_DELAY, MAX)
+          .withDefault("10s")
+          .withMeaning("`ONE_INSTANCE` lease time-out: a stand-by instance takes over this long after the "
+              + "holder's last renewal"));
+
+  static final Setting<Integer> ASYNC_MAX_IN_FLIGHT = row(
+      Setting.integer("modelchange.async.max-in-flight", 1, 1_000_000)
+          .withDefault("1000")
+          .withMeaning("bound on asynchronous deliveries per stream; the worker waits at the bound"));
+
+  static final Setting<Boolean> FAIL_ON_START = row(Setting.bool("modelchange.fail-on-start")
+      .withDefault("false")
+      .withMeaning("fail start-up when MongoDB or the store cannot be reached within `startup-timeout`"));
+
+  static final Setting<Boolean> HEALTH_ENABLED = row(Setting.bool("modelchange.health.enabled")
+      .withDefault("true")
+      .withMeaning("register the health checks when MicroProfile Health is present"));
+
+  static final Setting<Duration> HEALTH_RETRYING_GRACE = row(
+      Setting.duration("modelchange.health.retrying-grace", Duration.ZERO, MAX)
+          .withDefault("30s")
+          .withMeaning("a stream may retry this long before readiness reports it down"));
+
+  static final Setting<Duration> HEALTH_STUCK_AFTER = row(
+      Setting.duration("modelchange.health.stuck-after", MIN_DELAY, MAX)
+          .withDefault("60s")
+          .withMeaning("liveness reports a stream down when its worker has made no progress this long"));
 
   private static <T> Setting<T> row(Setting<T> setting) {
     ROWS.add(setting);

@@ -159,4 +159,40 @@ class EngineSettingsTest {
     assertThat(s.jdbcPassword()).contains("");
     assertThat(EngineSettings.defaults().jdbcPassword()).isEmpty();
   }
+
+  @Test
+  void theKeysOfFeaturesToComeHaveTheirDocumentedDefaults() {
+    EngineSettings s = EngineSettings.defaults();
+    assertThat(s.instanceExpireAfter()).isEqualTo(Duration.ofDays(7));
+    assertThat(s.leaseDuration()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(s.asyncMaxInFlight()).isEqualTo(1000);
+    assertThat(s.failOnStart()).isFalse();
+    assertThat(s.healthEnabled()).isTrue();
+    assertThat(s.healthRetryingGrace()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.healthStuckAfter()).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void theKeysOfFeaturesToComeAreReadAndChecked() {
+    EngineSettings s = with(Map.of(ConfigKeys.INSTANCE_EXPIRE_AFTER, "30d", ConfigKeys.LEASE_DURATION, "PT5S",
+        ConfigKeys.ASYNC_MAX_IN_FLIGHT, "16", ConfigKeys.FAIL_ON_START, "true", ConfigKeys.HEALTH_ENABLED, "false",
+        ConfigKeys.HEALTH_RETRYING_GRACE, "0s", ConfigKeys.HEALTH_STUCK_AFTER, "5m"));
+    assertThat(s.instanceExpireAfter()).isEqualTo(Duration.ofDays(30));
+    assertThat(s.leaseDuration()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(s.asyncMaxInFlight()).isEqualTo(16);
+    assertThat(s.failOnStart()).isTrue();
+    assertThat(s.healthEnabled()).isFalse();
+    assertThat(s.healthRetryingGrace()).isZero();
+    assertThat(s.healthStuckAfter()).isEqualTo(Duration.ofMinutes(5));
+
+    InvalidSettingException e = catchThrowableOfType(InvalidSettingException.class, () -> with(Map.of(
+        ConfigKeys.INSTANCE_ID, "a/b", ConfigKeys.INSTANCE_EXPIRE_AFTER, "999999999999d",
+        ConfigKeys.LEASE_DURATION, "0s", ConfigKeys.ASYNC_MAX_IN_FLIGHT, "0", ConfigKeys.FAIL_ON_START, "maybe",
+        ConfigKeys.HEALTH_ENABLED, "on", ConfigKeys.HEALTH_RETRYING_GRACE, "-1s",
+        ConfigKeys.HEALTH_STUCK_AFTER, "PT99999999999999999999S")));
+    assertThat(e.problems()).extracting(Problem::key).containsExactly(ConfigKeys.INSTANCE_ID,
+        ConfigKeys.INSTANCE_EXPIRE_AFTER, ConfigKeys.LEASE_DURATION, ConfigKeys.ASYNC_MAX_IN_FLIGHT,
+        ConfigKeys.FAIL_ON_START, ConfigKeys.HEALTH_ENABLED, ConfigKeys.HEALTH_RETRYING_GRACE,
+        ConfigKeys.HEALTH_STUCK_AFTER);
+  }
 }

@@ -1,9 +1,16 @@
 package dev.modelchange.settings;
 
+import static dev.modelchange.settings.SettingsTable.ASYNC_MAX_IN_FLIGHT;
 import static dev.modelchange.settings.SettingsTable.CHECKPOINT_MAX_DELAY;
 import static dev.modelchange.settings.SettingsTable.CHECKPOINT_MAX_EVENTS;
 import static dev.modelchange.settings.SettingsTable.ENABLED;
+import static dev.modelchange.settings.SettingsTable.FAIL_ON_START;
 import static dev.modelchange.settings.SettingsTable.GROUP;
+import static dev.modelchange.settings.SettingsTable.HEALTH_RETRYING_GRACE;
+import static dev.modelchange.settings.SettingsTable.HEALTH_STUCK_AFTER;
+import static dev.modelchange.settings.SettingsTable.INSTANCE_EXPIRE_AFTER;
+import static dev.modelchange.settings.SettingsTable.INSTANCE_ID;
+import static dev.modelchange.settings.SettingsTable.LEASE_DURATION;
 import static dev.modelchange.settings.SettingsTable.MONGODB_DATABASE;
 import static dev.modelchange.settings.SettingsTable.MONGODB_URI;
 import static dev.modelchange.settings.SettingsTable.ON_HISTORY_LOST;
@@ -82,7 +89,14 @@ class SettingParsersTest {
         arguments(CHECKPOINT_MAX_EVENTS, "1", 1),
         arguments(CHECKPOINT_MAX_EVENTS, "+7", 7),
         arguments(CHECKPOINT_MAX_EVENTS, "1000000", 1_000_000),
-        arguments(CHECKPOINT_MAX_DELAY, "1s", Duration.ofSeconds(1)));
+        arguments(CHECKPOINT_MAX_DELAY, "1s", Duration.ofSeconds(1)),
+        arguments(INSTANCE_ID, "blue-1", "blue-1"),
+        arguments(INSTANCE_EXPIRE_AFTER, "30d", Duration.ofDays(30)),
+        arguments(LEASE_DURATION, "PT5S", Duration.ofSeconds(5)),
+        arguments(ASYNC_MAX_IN_FLIGHT, "1", 1),
+        arguments(FAIL_ON_START, "True", true),
+        arguments(HEALTH_RETRYING_GRACE, "0s", Duration.ZERO),
+        arguments(HEALTH_STUCK_AFTER, "2m", Duration.ofMinutes(2)));
   }
 
   @ParameterizedTest(name = "{0} = \"{1}\" reads as {2}")
@@ -159,7 +173,17 @@ class SettingParsersTest {
         arguments(CHECKPOINT_MAX_EVENTS, "99999999999999999999999"),
         arguments(CHECKPOINT_MAX_EVENTS, "1.5"),
         arguments(CHECKPOINT_MAX_EVENTS, "1e3"),
-        arguments(CHECKPOINT_MAX_EVENTS, "ten"));
+        arguments(CHECKPOINT_MAX_EVENTS, "ten"),
+        arguments(INSTANCE_ID, "host/1"),
+        arguments(INSTANCE_EXPIRE_AFTER, "999999999999d"),
+        arguments(INSTANCE_EXPIRE_AFTER, "366d"),
+        arguments(LEASE_DURATION, "0s"),
+        arguments(LEASE_DURATION, "PT99999999999999999999S"),
+        arguments(ASYNC_MAX_IN_FLIGHT, "0"),
+        arguments(ASYNC_MAX_IN_FLIGHT, "99999999999"),
+        arguments(FAIL_ON_START, "yes"),
+        arguments(HEALTH_RETRYING_GRACE, "-1s"),
+        arguments(HEALTH_STUCK_AFTER, "99999999999999999999s"));
   }
 
   @ParameterizedTest(name = "{0} = \"{1}\" is rejected")
