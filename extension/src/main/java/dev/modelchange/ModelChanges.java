@@ -120,7 +120,7 @@ public interface ModelChanges extends AutoCloseable {
      * @throws IllegalArgumentException naming the configuration key whose value is invalid
      */
     public ModelChanges build() {
-      EngineSettings settings = EngineSettings.from(key -> Optional.ofNullable(config.get(key)));
+      EngineSettings settings = EngineSettings.from(key -> Optional.ofNullable(config.get(key)), config.keySet());
       ChangeStreamEngine engine = ChangeStreamEngine.assemble(settings, client, store,
           c -> ResumeTokenStores.fromSettings(settings, c, null), codecs, threads, null);
       engine.start(List.of(), null);

@@ -123,6 +123,7 @@ public final class EngineSettings {
     this.healthRetryingGrace = in.read(HEALTH_RETRYING_GRACE);
     this.healthStuckAfter = in.read(HEALTH_STUCK_AFTER);
     in.failOnProblems();
+    SettingsMessages.settingsRead(in::configured);
   }
 
   /**
@@ -132,6 +133,21 @@ public final class EngineSettings {
    * @throws InvalidSettingException listing every key whose value is invalid
    */
   public static EngineSettings from(Function<String, Optional<String>> source) {
+    return new EngineSettings(source);
+  }
+
+  /**
+   * Reads and checks every setting, and first warns about each key of {@code presentKeys} under
+   * {@code modelchange.} that is no setting (a misspelling, most often), naming the nearest real key. Unknown keys
+   * never fail.
+   *
+   * @param source the configuration: a key's value, or empty when it is not set
+   * @param presentKeys the name of every property the configuration holds, such as MicroProfile Config's
+   *     {@code getPropertyNames()}; names outside {@code modelchange.} are skipped
+   * @throws InvalidSettingException listing every key whose value is invalid
+   */
+  public static EngineSettings from(Function<String, Optional<String>> source, Iterable<String> presentKeys) {
+    UnknownKeys.warn(presentKeys, source);
     return new EngineSettings(source);
   }
 
@@ -192,6 +208,18 @@ public final class EngineSettings {
     void reject(Setting<?> setting, String expected) {
       String text = texts.getOrDefault(setting.key(), setting.defaultLiteral().orElse(""));
       problems.add(new Problem(setting.key(), setting.shown(text), expected));
+    }
+
+    /** {@code key=value} for each key that was set, secrets hidden, in the order of the table. */
+    List<String> configured() {
+      List<String> list = new ArrayList<>();
+      for (Setting<?> setting : SettingsTable.all()) {
+        String text = texts.get(setting.key());
+        if (text != null) {
+          list.add(setting.key() + "=" + setting.shown(text));
+        }
+      }
+      return list;
     }
 
     void failOnProblems() {
