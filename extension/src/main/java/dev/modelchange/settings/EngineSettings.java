@@ -275,6 +275,16 @@ public final class EngineSettings {
     return jdbcTable;
   }
 
+  /** What the MongoDB token store needs: the database (null when none is named) and the collection. */
+  public MongoStoreSettings mongoStore() {
+    return new MongoStoreSettings(database, resumeTokenCollection);
+  }
+
+  /** What the JDBC token store needs: data source name, URL, user, password and table. */
+  public JdbcStoreSettings jdbcStore() {
+    return new JdbcStoreSettings(jdbcDatasource, jdbcUrl, jdbcUser, jdbcPassword, jdbcTable);
+  }
+
   public Duration retryInitialDelay() {
     return retryInitialDelay;
   }
