@@ -36,9 +36,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -168,6 +170,7 @@ public final class EngineSettings {
   private static final class Reader {
     private final Function<String, Optional<String>> source;
     private final Map<String, String> texts = new HashMap<>();
+    private final Set<Setting<?>> read = new HashSet<>();
     private final List<Problem> problems = new ArrayList<>();
 
     Reader(Function<String, Optional<String>> source) {
@@ -176,6 +179,7 @@ public final class EngineSettings {
 
     /** The configured value, else the default (null when it is computed elsewhere); on a problem, the default. */
     <T> T read(Setting<T> setting) {
+      read.add(setting);
       Optional<String> text;
       try {
         text = setting.textIn(source);
@@ -222,7 +226,14 @@ public final class EngineSettings {
       return list;
     }
 
+    /** Throws the problems, if any; first makes sure that no row of the table was forgotten. */
     void failOnProblems() {
+      for (Setting<?> row : SettingsTable.all()) {
+        if (!row.perModel() && !read.contains(row)) {
+          throw new IllegalStateException(row.key() + " is in the settings table, but EngineSettings does not "
+              + "read it");
+        }
+      }
       if (!problems.isEmpty()) {
         throw new InvalidSettingException(problems);
       }
