@@ -170,19 +170,16 @@ public final class ListenOptions<T> {
     /** Checks the options and builds them. */
     public ListenOptions<T> build() {
       if (onChange == null) {
-        throw new IllegalArgumentException("MODELCHANGE-040 ListenOptions.onChange is required: "
-            + "give the listener that receives the changes");
+        throw ApiMessages.onChangeMissing();
       }
       if (operationTypesGiven && operationTypes.isEmpty()) {
-        throw new IllegalArgumentException("MODELCHANGE-041 ListenOptions.operationTypes is empty: "
-            + "name at least one operation, or leave it out to receive all");
+        throw ApiMessages.noOperationTypes();
       }
       if (id != null && id.isBlank()) {
-        throw new IllegalArgumentException("MODELCHANGE-042 ListenOptions.id is blank: "
-            + "give a durable name, or leave it out for a listener that starts from now");
+        throw ApiMessages.blankId();
       }
       if (pipeline.stream().anyMatch(Objects::isNull)) {
-        throw new IllegalArgumentException("MODELCHANGE-043 ListenOptions.pipeline contains null");
+        throw ApiMessages.nullStage();
       }
       return new ListenOptions<>(this);
     }

@@ -138,8 +138,7 @@ public interface ModelChanges extends AutoCloseable {
      */
     public ModelChanges build() {
       ModelChangesProvider provider = ServiceLoader.load(ModelChangesProvider.class,
-          ModelChanges.class.getClassLoader()).findFirst().orElseThrow(() -> new IllegalStateException(
-              "No ModelChangesProvider on the class path: is the modelchange-cdi jar whole?"));
+          ModelChanges.class.getClassLoader()).findFirst().orElseThrow(ApiMessages::noProvider);
       return provider.create(Map.copyOf(config), client, store, threads, codecs);
     }
   }

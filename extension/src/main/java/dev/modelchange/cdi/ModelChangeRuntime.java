@@ -95,7 +95,8 @@ public class ModelChangeRuntime {
 
   private ChangeStreamEngine start(List<ObserverDescriptor> observers) {
     Config config = ConfigProvider.getConfig();
-    EngineSettings settings = EngineSettings.from(key -> config.getOptionalValue(key, String.class));
+    EngineSettings settings = EngineSettings.from(key -> config.getOptionalValue(key, String.class),
+        config.getPropertyNames());
     ChangeStreamEngine e = EngineAssembly.assemble(settings,
         clients.isResolvable() ? clients.get() : null, stores.isResolvable() ? stores.get() : null,
         c -> ResumeTokenStores.fromSettings(settings, c, dataSources.isResolvable() ? dataSources.get() : null),

@@ -30,7 +30,7 @@ public final class EngineAssembly implements ModelChangesProvider {
   @Override
   public ModelChanges create(Map<String, String> config, MongoClient client, ResumeTokenStore store,
       ThreadFactory threads, CodecRegistry codecs) {
-    EngineSettings settings = EngineSettings.from(key -> Optional.ofNullable(config.get(key)));
+    EngineSettings settings = EngineSettings.from(key -> Optional.ofNullable(config.get(key)), config.keySet());
     ChangeStreamEngine engine = assemble(settings, client, store,
         c -> ResumeTokenStores.fromSettings(settings, c, null), codecs, threads, null);
     engine.start(List.of(), null);

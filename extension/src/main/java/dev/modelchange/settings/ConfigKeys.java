@@ -1,40 +1,52 @@
 package dev.modelchange.settings;
 
-/** Every configuration key of ModelChange, declared once. The README's table lists them with their defaults. */
+/**
+ * The names of ModelChange's configuration keys, for the rest of the library. Each key is declared once, with its
+ * default, check and meaning, in {@link SettingsTable}; these constants are taken from it, under the same names (a
+ * test checks that every row has its constant and every constant its row). The README's table lists them.
+ */
 public final class ConfigKeys {
   private ConfigKeys() {}
 
+  /** The root of every key. */
   public static final String PREFIX = "modelchange.";
-  public static final String ENABLED = PREFIX + "enabled";
-  public static final String MONGODB_URI = PREFIX + "mongodb.uri";
-  public static final String MONGODB_DATABASE = PREFIX + "mongodb.database";
-  public static final String RESUME_TOKEN_STORE = PREFIX + "resume-token.store";
-  public static final String RESUME_TOKEN_COLLECTION = PREFIX + "resume-token.collection";
-  public static final String RESUME_TOKEN_JDBC_DATASOURCE = PREFIX + "resume-token.jdbc.datasource";
-  public static final String RESUME_TOKEN_JDBC_URL = PREFIX + "resume-token.jdbc.url";
-  public static final String RESUME_TOKEN_JDBC_USER = PREFIX + "resume-token.jdbc.user";
-  public static final String RESUME_TOKEN_JDBC_PASSWORD = PREFIX + "resume-token.jdbc.password";
-  public static final String RESUME_TOKEN_JDBC_TABLE = PREFIX + "resume-token.jdbc.table";
-  public static final String RETRY_INITIAL_DELAY = PREFIX + "retry.initial-delay";
-  public static final String RETRY_MAX_DELAY = PREFIX + "retry.max-delay";
-  public static final String RETRY_MULTIPLIER = PREFIX + "retry.multiplier";
-  public static final String RETRY_JITTER = PREFIX + "retry.jitter";
-  public static final String ON_HISTORY_LOST = PREFIX + "on-history-lost";
-  public static final String STARTUP_TIMEOUT = PREFIX + "startup-timeout";
-  public static final String GROUP = PREFIX + "group";
-  public static final String START_AT = PREFIX + "start-at";
-  public static final String CHECKPOINT_MAX_EVENTS = PREFIX + "checkpoint.max-events";
-  public static final String CHECKPOINT_MAX_DELAY = PREFIX + "checkpoint.max-delay";
-  public static final String ASYNC_MAX_IN_FLIGHT = PREFIX + "async.max-in-flight";
-  public static final String FAIL_ON_START = PREFIX + "fail-on-start";
+
+  public static final String ENABLED = SettingsTable.ENABLED.key();
+  public static final String MONGODB_URI = SettingsTable.MONGODB_URI.key();
+  public static final String MONGODB_DATABASE = SettingsTable.MONGODB_DATABASE.key();
+  public static final String RESUME_TOKEN_STORE = SettingsTable.RESUME_TOKEN_STORE.key();
+  public static final String RESUME_TOKEN_COLLECTION = SettingsTable.RESUME_TOKEN_COLLECTION.key();
+  public static final String RESUME_TOKEN_JDBC_DATASOURCE = SettingsTable.RESUME_TOKEN_JDBC_DATASOURCE.key();
+  public static final String RESUME_TOKEN_JDBC_URL = SettingsTable.RESUME_TOKEN_JDBC_URL.key();
+  public static final String RESUME_TOKEN_JDBC_USER = SettingsTable.RESUME_TOKEN_JDBC_USER.key();
+  public static final String RESUME_TOKEN_JDBC_PASSWORD = SettingsTable.RESUME_TOKEN_JDBC_PASSWORD.key();
+  public static final String RESUME_TOKEN_JDBC_TABLE = SettingsTable.RESUME_TOKEN_JDBC_TABLE.key();
+  public static final String RETRY_INITIAL_DELAY = SettingsTable.RETRY_INITIAL_DELAY.key();
+  public static final String RETRY_MAX_DELAY = SettingsTable.RETRY_MAX_DELAY.key();
+  public static final String RETRY_MULTIPLIER = SettingsTable.RETRY_MULTIPLIER.key();
+  public static final String RETRY_JITTER = SettingsTable.RETRY_JITTER.key();
+  public static final String ON_HISTORY_LOST = SettingsTable.ON_HISTORY_LOST.key();
+  public static final String STARTUP_TIMEOUT = SettingsTable.STARTUP_TIMEOUT.key();
+  public static final String GROUP = SettingsTable.GROUP.key();
+  public static final String START_AT = SettingsTable.START_AT.key();
+  public static final String CHECKPOINT_MAX_EVENTS = SettingsTable.CHECKPOINT_MAX_EVENTS.key();
+  public static final String CHECKPOINT_MAX_DELAY = SettingsTable.CHECKPOINT_MAX_DELAY.key();
+  public static final String INSTANCE_ID = SettingsTable.INSTANCE_ID.key();
+  public static final String INSTANCE_EXPIRE_AFTER = SettingsTable.INSTANCE_EXPIRE_AFTER.key();
+  public static final String LEASE_DURATION = SettingsTable.LEASE_DURATION.key();
+  public static final String ASYNC_MAX_IN_FLIGHT = SettingsTable.ASYNC_MAX_IN_FLIGHT.key();
+  public static final String FAIL_ON_START = SettingsTable.FAIL_ON_START.key();
+  public static final String HEALTH_ENABLED = SettingsTable.HEALTH_ENABLED.key();
+  public static final String HEALTH_RETRYING_GRACE = SettingsTable.HEALTH_RETRYING_GRACE.key();
+  public static final String HEALTH_STUCK_AFTER = SettingsTable.HEALTH_STUCK_AFTER.key();
 
   /** {@code modelchange.model."<class name>".collection}. */
   public static String modelCollection(String className) {
-    return PREFIX + "model.\"" + className + "\".collection";
+    return SettingsTable.MODEL_COLLECTION.keyFor(className);
   }
 
   /** {@code modelchange.model."<class name>".database}. */
   public static String modelDatabase(String className) {
-    return PREFIX + "model.\"" + className + "\".database";
+    return SettingsTable.MODEL_DATABASE.keyFor(className);
   }
 }

@@ -1,19 +1,52 @@
 package dev.modelchange.settings;
 
-import dev.modelchange.InvalidSettingException;
+import static dev.modelchange.settings.SettingsTable.ASYNC_MAX_IN_FLIGHT;
+import static dev.modelchange.settings.SettingsTable.CHECKPOINT_MAX_DELAY;
+import static dev.modelchange.settings.SettingsTable.CHECKPOINT_MAX_EVENTS;
+import static dev.modelchange.settings.SettingsTable.ENABLED;
+import static dev.modelchange.settings.SettingsTable.FAIL_ON_START;
+import static dev.modelchange.settings.SettingsTable.GROUP;
+import static dev.modelchange.settings.SettingsTable.HEALTH_ENABLED;
+import static dev.modelchange.settings.SettingsTable.HEALTH_RETRYING_GRACE;
+import static dev.modelchange.settings.SettingsTable.HEALTH_STUCK_AFTER;
+import static dev.modelchange.settings.SettingsTable.INSTANCE_EXPIRE_AFTER;
+import static dev.modelchange.settings.SettingsTable.INSTANCE_ID;
+import static dev.modelchange.settings.SettingsTable.LEASE_DURATION;
+import static dev.modelchange.settings.SettingsTable.MONGODB_DATABASE;
+import static dev.modelchange.settings.SettingsTable.MONGODB_URI;
+import static dev.modelchange.settings.SettingsTable.ON_HISTORY_LOST;
+import static dev.modelchange.settings.SettingsTable.RESUME_TOKEN_COLLECTION;
+import static dev.modelchange.settings.SettingsTable.RESUME_TOKEN_JDBC_DATASOURCE;
+import static dev.modelchange.settings.SettingsTable.RESUME_TOKEN_JDBC_PASSWORD;
+import static dev.modelchange.settings.SettingsTable.RESUME_TOKEN_JDBC_TABLE;
+import static dev.modelchange.settings.SettingsTable.RESUME_TOKEN_JDBC_URL;
+import static dev.modelchange.settings.SettingsTable.RESUME_TOKEN_JDBC_USER;
+import static dev.modelchange.settings.SettingsTable.RESUME_TOKEN_STORE;
+import static dev.modelchange.settings.SettingsTable.RETRY_INITIAL_DELAY;
+import static dev.modelchange.settings.SettingsTable.RETRY_JITTER;
+import static dev.modelchange.settings.SettingsTable.RETRY_MAX_DELAY;
+import static dev.modelchange.settings.SettingsTable.RETRY_MULTIPLIER;
+import static dev.modelchange.settings.SettingsTable.STARTUP_TIMEOUT;
+import static dev.modelchange.settings.SettingsTable.START_AT;
+
 import com.mongodb.ConnectionString;
+import dev.modelchange.InvalidSettingException;
+import dev.modelchange.InvalidSettingException.Problem;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * ModelChange's configuration, read once when the engine starts and checked as a whole: an invalid value fails
- * with {@link InvalidSettingException} naming the key. Immutable.
+ * ModelChange's configuration, read once when the engine starts and checked as a whole: every key of
+ * {@link SettingsTable} is read and checked, and all invalid values are reported together in one
+ * {@link InvalidSettingException}. Immutable.
  */
 public final class EngineSettings {
 
@@ -22,8 +55,6 @@ public final class EngineSettings {
     RESTART_FROM_NOW,
     FAIL
   }
-
-  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   private final Function<String, Optional<String>> source;
   private final boolean enabled;
@@ -43,72 +74,82 @@ public final class EngineSettings {
   private final HistoryLostPolicy onHistoryLost;
   private final Duration startupTimeout;
   private final String group;
-  private final Instant startAt;
+  private final Optional<Instant> startAt;
   private final int checkpointMaxEvents;
   private final Duration checkpointMaxDelay;
+  private final String instanceId;
+  private final Duration instanceExpireAfter;
+  private final Duration leaseDuration;
+  private final int asyncMaxInFlight;
+  private final boolean failOnStart;
+  private final boolean healthEnabled;
+  private final Duration healthRetryingGrace;
+  private final Duration healthStuckAfter;
 
   private EngineSettings(Function<String, Optional<String>> source) {
     this.source = source;
-    this.enabled = bool(ConfigKeys.ENABLED, true);
-    this.mongodbUri = string(ConfigKeys.MONGODB_URI, "mongodb://127.0.0.1:27017");
-    try {
-      new ConnectionString(mongodbUri);
-    } catch (IllegalArgumentException e) {
-      // never echo the URI: it may hold a password
-      throw new InvalidSettingException(ConfigKeys.MONGODB_URI, "(hidden)", "a MongoDB connection string: "
-          + e.getMessage().replace(mongodbUri, "(the URI)"));
+    Reader in = new Reader(source);
+    this.enabled = in.read(ENABLED);
+    this.mongodbUri = in.read(MONGODB_URI);
+    String configuredDatabase = in.read(MONGODB_DATABASE);
+    this.database = configuredDatabase != null || !in.isValid(MONGODB_URI) ? configuredDatabase
+        : new ConnectionString(mongodbUri).getDatabase();
+    this.resumeTokenStore = in.read(RESUME_TOKEN_STORE);
+    this.resumeTokenCollection = in.read(RESUME_TOKEN_COLLECTION);
+    this.jdbcDatasource = in.read(RESUME_TOKEN_JDBC_DATASOURCE);
+    this.jdbcUrl = in.read(RESUME_TOKEN_JDBC_URL);
+    this.jdbcUser = in.read(RESUME_TOKEN_JDBC_USER);
+    this.jdbcPassword = in.read(RESUME_TOKEN_JDBC_PASSWORD);
+    this.jdbcTable = in.read(RESUME_TOKEN_JDBC_TABLE);
+    this.retryInitialDelay = in.read(RETRY_INITIAL_DELAY);
+    this.retryMaxDelay = in.read(RETRY_MAX_DELAY);
+    if (in.isValid(RETRY_INITIAL_DELAY) && in.isValid(RETRY_MAX_DELAY)
+        && retryMaxDelay.compareTo(retryInitialDelay) < 0) {
+      in.reject(RETRY_MAX_DELAY, "a duration at least " + RETRY_INITIAL_DELAY.key() + " ("
+          + Setting.shortForm(retryInitialDelay) + ")");
     }
-    this.database = source.apply(ConfigKeys.MONGODB_DATABASE).map(String::trim).filter(s -> !s.isEmpty())
-        .orElse(new ConnectionString(mongodbUri).getDatabase());
-    this.resumeTokenStore = oneOf(ConfigKeys.RESUME_TOKEN_STORE, "mongodb", "mongodb", "jdbc", "memory", "none");
-    this.resumeTokenCollection = string(ConfigKeys.RESUME_TOKEN_COLLECTION, "modelchange_resume_tokens");
-    this.jdbcDatasource = string(ConfigKeys.RESUME_TOKEN_JDBC_DATASOURCE, null);
-    this.jdbcUrl = string(ConfigKeys.RESUME_TOKEN_JDBC_URL, null);
-    this.jdbcUser = string(ConfigKeys.RESUME_TOKEN_JDBC_USER, null);
-    this.jdbcPassword = source.apply(ConfigKeys.RESUME_TOKEN_JDBC_PASSWORD).orElse(null);
-    this.jdbcTable = string(ConfigKeys.RESUME_TOKEN_JDBC_TABLE, "modelchange_resume_token");
-    if (!jdbcTable.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
-      throw new InvalidSettingException(ConfigKeys.RESUME_TOKEN_JDBC_TABLE, jdbcTable,
-          "a plain SQL identifier (letters, digits and _, not starting with a digit, at most 63 characters)");
-    }
-    this.retryInitialDelay = positiveDuration(ConfigKeys.RETRY_INITIAL_DELAY, Duration.ofMillis(100));
-    this.retryMaxDelay = positiveDuration(ConfigKeys.RETRY_MAX_DELAY, Duration.ofSeconds(30));
-    if (retryMaxDelay.compareTo(retryInitialDelay) < 0) {
-      throw new InvalidSettingException(ConfigKeys.RETRY_MAX_DELAY, retryMaxDelay.toString(),
-          "a duration at least " + ConfigKeys.RETRY_INITIAL_DELAY + " (" + retryInitialDelay + ")");
-    }
-    this.retryMultiplier = decimal(ConfigKeys.RETRY_MULTIPLIER, 2.0, 1.0, 100.0);
-    this.retryJitter = decimal(ConfigKeys.RETRY_JITTER, 0.2, 0.0, 1.0);
-    this.onHistoryLost = HistoryLostPolicy.valueOf(
-        oneOf(ConfigKeys.ON_HISTORY_LOST, "restart-from-now", "restart-from-now", "fail")
-            .toUpperCase(Locale.ROOT).replace('-', '_'));
-    this.startupTimeout = duration(ConfigKeys.STARTUP_TIMEOUT, Duration.ofSeconds(10));
-    this.group = string(ConfigKeys.GROUP, "default");
-    if (group.isEmpty() || group.contains("/")) {
-      throw new InvalidSettingException(ConfigKeys.GROUP, group, "a non-empty name without '/'");
-    }
-    String start = string(ConfigKeys.START_AT, "now");
-    if (start.equalsIgnoreCase("now")) {
-      this.startAt = null;
-    } else {
-      try {
-        this.startAt = Instant.parse(start);
-      } catch (DateTimeParseException e) {
-        throw new InvalidSettingException(ConfigKeys.START_AT, start,
-            "now or an ISO-8601 instant such as 2026-01-31T12:00:00Z");
-      }
-    }
-    this.checkpointMaxEvents = integer(ConfigKeys.CHECKPOINT_MAX_EVENTS, 100, 1);
-    this.checkpointMaxDelay = positiveDuration(ConfigKeys.CHECKPOINT_MAX_DELAY, Duration.ofSeconds(1));
+    this.retryMultiplier = in.read(RETRY_MULTIPLIER);
+    this.retryJitter = in.read(RETRY_JITTER);
+    this.onHistoryLost = in.read(ON_HISTORY_LOST);
+    this.startupTimeout = in.read(STARTUP_TIMEOUT);
+    this.group = in.read(GROUP);
+    this.startAt = in.read(START_AT);
+    this.checkpointMaxEvents = in.read(CHECKPOINT_MAX_EVENTS);
+    this.checkpointMaxDelay = in.read(CHECKPOINT_MAX_DELAY);
+    this.instanceId = in.read(INSTANCE_ID);
+    this.instanceExpireAfter = in.read(INSTANCE_EXPIRE_AFTER);
+    this.leaseDuration = in.read(LEASE_DURATION);
+    this.asyncMaxInFlight = in.read(ASYNC_MAX_IN_FLIGHT);
+    this.failOnStart = in.read(FAIL_ON_START);
+    this.healthEnabled = in.read(HEALTH_ENABLED);
+    this.healthRetryingGrace = in.read(HEALTH_RETRYING_GRACE);
+    this.healthStuckAfter = in.read(HEALTH_STUCK_AFTER);
+    in.failOnProblems();
+    SettingsMessages.settingsRead(in::configured);
   }
 
   /**
    * Reads and checks every setting.
    *
    * @param source the configuration: a key's value, or empty when it is not set
-   * @throws InvalidSettingException naming the first key whose value is invalid
+   * @throws InvalidSettingException listing every key whose value is invalid
    */
   public static EngineSettings from(Function<String, Optional<String>> source) {
+    return new EngineSettings(source);
+  }
+
+  /**
+   * Reads and checks every setting, and first warns about each key of {@code presentKeys} under
+   * {@code modelchange.} that is no setting (a misspelling, most often), naming the nearest real key. Unknown keys
+   * never fail.
+   *
+   * @param source the configuration: a key's value, or empty when it is not set
+   * @param presentKeys the name of every property the configuration holds, such as MicroProfile Config's
+   *     {@code getPropertyNames()}; names outside {@code modelchange.} are skipped
+   * @throws InvalidSettingException listing every key whose value is invalid
+   */
+  public static EngineSettings from(Function<String, Optional<String>> source, Iterable<String> presentKeys) {
+    UnknownKeys.warn(presentKeys, source);
     return new EngineSettings(source);
   }
 
@@ -117,111 +158,86 @@ public final class EngineSettings {
     return from(key -> Optional.empty());
   }
 
-  /** Parses a duration in ISO-8601 ({@code PT30S}) or short form ({@code 30s}, {@code 100ms}, {@code 5m}). */
+  /**
+   * Parses a duration in ISO-8601 ({@code PT30S}) or short form ({@code 30s}, {@code 100ms}, {@code 5m}); empty
+   * when the text is neither or the duration does not fit a {@link Duration}. Bounds are the key's to check.
+   */
   public static Optional<Duration> parseDuration(String text) {
-    String t = text.trim();
-    if (t.startsWith("P") || t.startsWith("p") || t.startsWith("-P")) {
+    return Setting.parseDuration(text);
+  }
+
+  /** Reads rows of the table from one source, remembering each problem instead of stopping at the first. */
+  private static final class Reader {
+    private final Function<String, Optional<String>> source;
+    private final Map<String, String> texts = new HashMap<>();
+    private final Set<Setting<?>> read = new HashSet<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    Reader(Function<String, Optional<String>> source) {
+      this.source = source;
+    }
+
+    /** The configured value, else the default (null when it is computed elsewhere); on a problem, the default. */
+    <T> T read(Setting<T> setting) {
+      read.add(setting);
+      Optional<String> text;
       try {
-        return Optional.of(Duration.parse(t));
-      } catch (DateTimeParseException e) {
-        return Optional.empty();
+        text = setting.textIn(source);
+      } catch (RuntimeException e) {
+        // an expression the configuration cannot expand, a converter that fails: the key's problem, not a crash
+        problems.add(new Problem(setting.key(), "(unreadable)", "a value the configuration can read, but "
+            + "reading it failed with " + e.getClass().getName()
+            + (setting.isHidden() || e.getMessage() == null ? "" : ": " + e.getMessage())));
+        return setting.defaultValue();
+      }
+      if (text.isEmpty()) {
+        return setting.defaultValue();
+      }
+      texts.put(setting.key(), text.get());
+      try {
+        return setting.parse(text.get());
+      } catch (Setting.Rejected e) {
+        problems.add(new Problem(setting.key(), setting.shown(text.get()),
+            e.getMessage() == null ? setting.expected() : setting.expected() + ": " + e.getMessage()));
+        return setting.defaultValue();
       }
     }
-    Matcher m = SHORT_DURATION.matcher(t.toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    long n = Long.parseLong(m.group(1));
-    switch (m.group(2)) {
-      case "ms":
-        return Optional.of(Duration.ofMillis(n));
-      case "s":
-        return Optional.of(Duration.ofSeconds(n));
-      case "m":
-        return Optional.of(Duration.ofMinutes(n));
-      case "h":
-        return Optional.of(Duration.ofHours(n));
-      default:
-        return Optional.of(Duration.ofDays(n));
-    }
-  }
 
-  private String string(String key, String defaultValue) {
-    return source.apply(key).map(String::trim).filter(s -> !s.isEmpty()).orElse(defaultValue);
-  }
-
-  private boolean bool(String key, boolean defaultValue) {
-    String v = string(key, null);
-    if (v == null) {
-      return defaultValue;
+    /** Whether {@code setting} was read without a problem, so that a check across keys may use its value. */
+    boolean isValid(Setting<?> setting) {
+      return problems.stream().noneMatch(p -> p.key().equals(setting.key()));
     }
-    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-      return Boolean.parseBoolean(v);
-    }
-    throw new InvalidSettingException(key, v, "true or false");
-  }
 
-  private String oneOf(String key, String defaultValue, String... allowed) {
-    String v = string(key, defaultValue);
-    for (String a : allowed) {
-      if (a.equalsIgnoreCase(v)) {
-        return a;
+    /** A problem found by a check across keys, with the value of {@code setting} as it was written. */
+    void reject(Setting<?> setting, String expected) {
+      String text = texts.getOrDefault(setting.key(), setting.defaultLiteral().orElse(""));
+      problems.add(new Problem(setting.key(), setting.shown(text), expected));
+    }
+
+    /** {@code key=value} for each key that was set, secrets hidden, in the order of the table. */
+    List<String> configured() {
+      List<String> list = new ArrayList<>();
+      for (Setting<?> setting : SettingsTable.all()) {
+        String text = texts.get(setting.key());
+        if (text != null) {
+          list.add(setting.key() + "=" + setting.shown(text));
+        }
+      }
+      return list;
+    }
+
+    /** Throws the problems, if any; first makes sure that no row of the table was forgotten. */
+    void failOnProblems() {
+      for (Setting<?> row : SettingsTable.all()) {
+        if (!row.perModel() && !read.contains(row)) {
+          throw new IllegalStateException(row.key() + " is in the settings table, but EngineSettings does not "
+              + "read it");
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidSettingException(problems);
       }
     }
-    throw new InvalidSettingException(key, v, "one of " + String.join(", ", allowed));
-  }
-
-  private Duration duration(String key, Duration defaultValue) {
-    String v = string(key, null);
-    if (v == null) {
-      return defaultValue;
-    }
-    Duration d = parseDuration(v).orElseThrow(() ->
-        new InvalidSettingException(key, v, "a duration such as 30s, 100ms, 5m or PT30S"));
-    if (d.isNegative()) {
-      throw new InvalidSettingException(key, v, "a duration that is not negative");
-    }
-    return d;
-  }
-
-  private Duration positiveDuration(String key, Duration defaultValue) {
-    Duration d = duration(key, defaultValue);
-    if (d.isZero()) {
-      throw new InvalidSettingException(key, d.toString(), "a duration greater than zero");
-    }
-    return d;
-  }
-
-  private double decimal(String key, double defaultValue, double min, double max) {
-    String v = string(key, null);
-    if (v == null) {
-      return defaultValue;
-    }
-    try {
-      double d = Double.parseDouble(v);
-      if (d >= min && d <= max) {
-        return d;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new InvalidSettingException(key, v, "a number from " + min + " to " + max);
-  }
-
-  private int integer(String key, int defaultValue, int min) {
-    String v = string(key, null);
-    if (v == null) {
-      return defaultValue;
-    }
-    try {
-      int i = Integer.parseInt(v);
-      if (i >= min) {
-        return i;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new InvalidSettingException(key, v, "a whole number of at least " + min);
   }
 
   /** An override for a model's collection or database, by key. */
@@ -270,6 +286,16 @@ public final class EngineSettings {
     return jdbcTable;
   }
 
+  /** What the MongoDB token store needs: the database (null when none is named) and the collection. */
+  public MongoStoreSettings mongoStore() {
+    return new MongoStoreSettings(database, resumeTokenCollection);
+  }
+
+  /** What the JDBC token store needs: data source name, URL, user, password and table. */
+  public JdbcStoreSettings jdbcStore() {
+    return new JdbcStoreSettings(jdbcDatasource, jdbcUrl, jdbcUser, jdbcPassword, jdbcTable);
+  }
+
   public Duration retryInitialDelay() {
     return retryInitialDelay;
   }
@@ -300,7 +326,7 @@ public final class EngineSettings {
 
   /** Where a stream with no stored position starts: empty for "now". */
   public Optional<Instant> startAt() {
-    return Optional.ofNullable(startAt);
+    return startAt;
   }
 
   public int checkpointMaxEvents() {
@@ -311,11 +337,46 @@ public final class EngineSettings {
     return checkpointMaxDelay;
   }
 
-  public int asyncMaxInFlight() {
-    return integer(ConfigKeys.ASYNC_MAX_IN_FLIGHT, 1000, 1);
+  /**
+   * This instance within its group, which keys its positions under {@code EACH_INSTANCE}: the configured id, else
+   * the local host's name (looked up on first use).
+   */
+  public String instanceId() {
+    return instanceId != null ? instanceId : LocalHostName.get();
   }
 
+  /** How long the positions of an instance that is not seen are kept. */
+  public Duration instanceExpireAfter() {
+    return instanceExpireAfter;
+  }
+
+  /** How long a {@code ONE_INSTANCE} lease holds without renewal. */
+  public Duration leaseDuration() {
+    return leaseDuration;
+  }
+
+  /** The most asynchronous deliveries one stream has in flight; the worker waits at the bound. */
+  public int asyncMaxInFlight() {
+    return asyncMaxInFlight;
+  }
+
+  /** Whether start-up fails when MongoDB or the store cannot be reached within {@link #startupTimeout()}. */
   public boolean failOnStart() {
-    return bool(ConfigKeys.FAIL_ON_START, false);
+    return failOnStart;
+  }
+
+  /** Whether the health checks are registered when MicroProfile Health is present. */
+  public boolean healthEnabled() {
+    return healthEnabled;
+  }
+
+  /** How long a stream may be retrying before readiness reports it down. */
+  public Duration healthRetryingGrace() {
+    return healthRetryingGrace;
+  }
+
+  /** How long a worker may make no progress before liveness reports its stream down. */
+  public Duration healthStuckAfter() {
+    return healthStuckAfter;
   }
 }
