@@ -64,7 +64,7 @@ print("top self frames:")
 for n, c in selfc.most_common(12):
     print(f"  {100.0 * c / total:5.1f}%  {n}")
 print("inclusive, selected frames:")
-for key in ["ReplayDispatch.dispatch", "RawBsonDocument.decode", "ReceivedChange.<init>", "ReceivedChange.as",
+for key in ["EventReplay.dispatch", "RawBsonDocument.decode", "ReceivedChange.<init>", "ReceivedChange.as",
             "ReceivedChange.decode", "ChangeEvent$Builder.build", "ChangeEvent.idOf", "ObserverSink.deliver",
             "EventImpl.fire", "ObserverNotifier.notify", "ObserverMethodImpl.sendEvent", "ListenerRegistry.deliver",
             "ListenerRegistry.indexedMatches", "ChangeListenerSubscription.deliver", "Checkpointer.delivered",

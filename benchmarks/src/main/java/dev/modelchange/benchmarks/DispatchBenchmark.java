@@ -8,7 +8,7 @@ import dev.modelchange.ListenOptions;
 import dev.modelchange.ModelChanges;
 import dev.modelchange.benchmarks.model.Book;
 import dev.modelchange.engine.ChangeStreamEngine;
-import dev.modelchange.engine.ReplayDispatch;
+import dev.modelchange.engine.EventReplay;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -40,7 +40,7 @@ import org.openjdk.jmh.runner.IterationType;
 
 /**
  * Figures 2 and 3 (dispatch level): one operation = one pre-recorded change event through the engine's
- * dispatch path, without a server (see {@link ReplayDispatch}): decode the raw BSON, route, fire (CDI observers
+ * dispatch path, without a server (see {@link EventReplay}): decode the raw BSON, route, fire (CDI observers
  * through Weld, or programmatic listeners), checkpoint bookkeeping with the configured store.
  *
  * <p>{@code setup}: {@code raw} (the baseline: the driver decodes {@code ChangeStreamDocument<Book>} and a plain
@@ -66,7 +66,7 @@ public class DispatchBenchmark {
   @Param({"memory"})
   public String store;
 
-  /** Events dispatched before JMH's warm-up with an in-memory store (see ReplayDispatch.warmUp); 0: none. */
+  /** Events dispatched before JMH's warm-up with an in-memory store (see EventReplay.warmUp); 0: none. */
   @Param({"0"})
   public int prewarm;
 
@@ -74,7 +74,7 @@ public class DispatchBenchmark {
   private ChangeStreamDocument<BsonDocument>[] decoded;
   private int next;
   private Codec<ChangeStreamDocument<Book>> rawCodec;
-  private ReplayDispatch replay;
+  private EventReplay replay;
   private MongoServer server;
   private MongoClient client;
   private WeldContainer weld;
@@ -110,7 +110,7 @@ public class DispatchBenchmark {
       }
       deliveriesPerEvent = n;
       weld = Bench.boot("dispatch", List.of(observers, BenchClient.class));
-      replay = ReplayDispatch.takeOver(Engines.of(weld));
+      replay = EventReplay.takeOver(Engines.of(weld));
       if (prewarm > 0) {
         replay.warmUp(events, prewarm);
       }
@@ -133,7 +133,7 @@ public class DispatchBenchmark {
             .onChange((id, e) -> Sink.consume(e))
             .build());
       }
-      replay = ReplayDispatch.takeOver((ChangeStreamEngine) standalone);
+      replay = EventReplay.takeOver((ChangeStreamEngine) standalone);
     } else {
       throw new IllegalArgumentException("unknown setup " + setup);
     }

@@ -33,7 +33,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class DispatchFigures {
   private DispatchFigures() {}
 
-  /** Events dispatched with an in-memory store before the store runs' JMH warm-up (ReplayDispatch.warmUp). */
+  /** Events dispatched with an in-memory store before the store runs' JMH warm-up (EventReplay.warmUp). */
   private static final int PREWARM = 300_000;
 
   /** Per measurement iteration: JMH's score, and the side measurements of DispatchBenchmark. */

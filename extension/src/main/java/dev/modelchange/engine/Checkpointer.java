@@ -27,7 +27,7 @@ import org.bson.BsonDocument;
  */
 final class Checkpointer {
   private final StreamKey key;
-  private final ResumeTokenStore store;
+  private ResumeTokenStore store;
   private final int maxEvents;
   private final long maxDelayNanos;
   private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
@@ -217,6 +217,11 @@ final class Checkpointer {
       }
       return false;
     }
+  }
+
+  /** For the benchmarks' warm-up ({@link EventReplay}) only: the watcher's thread must be stopped. */
+  void replaceStore(ResumeTokenStore replacement) {
+    this.store = replacement;
   }
 
   /** The store, or null for a stream that keeps no position. */

@@ -2,7 +2,6 @@ package dev.modelchange.engine;
 
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;
 import org.bson.BsonDocument;
@@ -10,22 +9,18 @@ import org.bson.RawBsonDocument;
 import org.bson.codecs.Codec;
 
 /**
- * BENCHMARK SEAM, not library code: this class lives in the benchmarks module but in the package
- * {@code dev.modelchange.engine}, so that it can reach the engine's package-private classes (a split package on
- * the class path, which works for a benchmark and would not on the module path or with sealed jars).
- *
- * <p>It replays pre-recorded change-stream documents through a running engine's own dispatch path without a
+ * The benchmarks' hook into the engine (internal, not an API; it may change in any release). It replays pre-recorded change-stream documents through a running engine's own dispatch path without a
  * server: it takes a started {@link ChangeStreamEngine}'s single {@link CollectionWatcher}, stops its thread,
  * and calls the watcher's own {@link CollectionWatcher#dispatch} (its receivers, its {@link Checkpointer} with the
  * configured resume-token store, its codecs) after decoding each raw document as the cursor does.
  */
-public final class ReplayDispatch {
+public final class EventReplay {
   private final CollectionWatcher watcher;
   private final Checkpointer checkpointer;
   private final Codec<ChangeStreamDocument<BsonDocument>> decoder;
   private BsonDocument lastToken;
 
-  private ReplayDispatch(CollectionWatcher watcher) {
+  private EventReplay(CollectionWatcher watcher) {
     this.watcher = watcher;
     this.checkpointer = watcher.checkpointer();
     // the cursor's decoder: the collection's registry is the client's default one
@@ -36,17 +31,17 @@ public final class ReplayDispatch {
    * Takes over the one watcher of a started engine (observers or listeners of one model and shape): stops its
    * thread (which flushes its checkpoint) and replays through its receivers and checkpointer.
    */
-  public static ReplayDispatch takeOver(ChangeStreamEngine engine) {
+  public static EventReplay takeOver(ChangeStreamEngine engine) {
     List<CollectionWatcher> all = engine.watchers();
     if (all.size() != 1) {
       throw new IllegalStateException("expected one stream, the engine runs " + engine.streams());
     }
     CollectionWatcher watcher = all.get(0);
     watcher.stop(Duration.ofSeconds(10));
-    if (watcher.isAlive()) {
+    if (watcher.life().isAlive()) {
       throw new IllegalStateException("the watcher's thread did not stop");
     }
-    return new ReplayDispatch(watcher);
+    return new EventReplay(watcher);
   }
 
   /** One event, as the watcher's thread handles it: decoded by the driver's codec, then dispatched. */
@@ -82,9 +77,8 @@ public final class ReplayDispatch {
    * Brings the dispatch path to steady state (JIT-compiled) before measuring a slow store: with a store that
    * takes 0.1-1 ms per save, one second of warm-up dispatches only a few thousand events, far from what the JIT
    * needs, so the first measured seconds would still run interpreted code. Dispatches {@code count} events with
-   * the checkpointer's store swapped for an in-memory one (the one reflective write left: the library has no
-   * reason to let a store be replaced), puts the real store back, then saves 200 times directly through it so
-   * that its own path is compiled too. Positions saved meanwhile are not counted by {@link #checkpointsSaved()}
+   * the checkpointer's store swapped for an in-memory one, puts the real store back, then saves 200 times directly
+   * through it so that its own path is compiled too. Positions saved meanwhile are not counted by {@link #checkpointsSaved()}
    * differences taken afterwards.
    */
   public void warmUp(RawBsonDocument[] events, int count) {
@@ -92,7 +86,7 @@ public final class ReplayDispatch {
     if (real == null) {
       return;
     }
-    setStore(new dev.modelchange.store.InMemoryResumeTokenStore());
+    setStore(new MemoryStore());
     try {
       for (int i = 0; i < count; i++) {
         dispatch(events[i % events.length]);
@@ -106,19 +100,28 @@ public final class ReplayDispatch {
   }
 
   private void setStore(dev.modelchange.spi.ResumeTokenStore store) {
-    try {
-      Field f = Checkpointer.class.getDeclaredField("store");
-      f.setAccessible(true);
-      f.set(checkpointer, store);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("the benchmark seam cannot swap Checkpointer.store (the engine changed: "
-          + "update ReplayDispatch)", e);
-    }
+    checkpointer.replaceStore(store);
   }
 
   /** Positions stored so far by the watcher's checkpointer. */
   public long checkpointsSaved() {
     return checkpointer.saves();
+  }
+
+  /** Keeps positions in a map: what the warm-up saves to instead of the real store. */
+  private static final class MemoryStore implements dev.modelchange.spi.ResumeTokenStore {
+    private final java.util.Map<dev.modelchange.spi.StreamKey, BsonDocument> tokens =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public java.util.Optional<BsonDocument> load(dev.modelchange.spi.StreamKey key) {
+      return java.util.Optional.ofNullable(tokens.get(key));
+    }
+
+    @Override
+    public void save(dev.modelchange.spi.StreamKey key, BsonDocument token) {
+      tokens.put(key, token);
+    }
   }
 
   /** The last position dispatched. */
