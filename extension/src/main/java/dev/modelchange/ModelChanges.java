@@ -2,7 +2,6 @@ package dev.modelchange;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.changestream.OperationType;
-import dev.modelchange.spi.ModelChangesProvider;
 import dev.modelchange.spi.ResumeTokenStore;
 import java.util.HashMap;
 import java.util.List;

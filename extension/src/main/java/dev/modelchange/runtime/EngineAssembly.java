@@ -7,7 +7,7 @@ import dev.modelchange.engine.ChangeStreamEngine;
 import dev.modelchange.engine.IncidentReporter;
 import dev.modelchange.ModelChanges;
 import dev.modelchange.settings.EngineSettings;
-import dev.modelchange.spi.ModelChangesProvider;
+import dev.modelchange.ModelChangesProvider;
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.store.ResumeTokenStores;
 import java.util.ArrayList;

@@ -2,8 +2,6 @@ package dev.modelchange.store;
 
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.spi.StreamKey;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,7 +79,6 @@ import org.bson.json.JsonWriterSettings;
  * <p>Thread-safe: the stream workers call it concurrently.
  */
 public final class JdbcResumeTokenStore implements ResumeTokenStore {
-  private static final Logger LOG = System.getLogger(JdbcResumeTokenStore.class.getName());
 
   /** The width of {@code stream_key}. */
   public static final int MAX_KEY_LENGTH = 512;
@@ -191,12 +188,10 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
 
   private JdbcResumeTokenStore(DataSource dataSource, String table, DriverManagerDataSource owned) {
     if (dataSource == null) {
-      throw new IllegalArgumentException("MODELCHANGE-056 The JDBC resume-token store needs a DataSource");
+      throw StoreMessages.noDataSource();
     }
     if (table == null || !table.matches(IDENTIFIER)) {
-      throw new IllegalArgumentException("MODELCHANGE-056 The resume-token table name \"" + table + "\" is not a "
-          + "plain SQL identifier (letters, digits and _, not starting with a digit, at most 63 characters). "
-          + "Choose another name.");
+      throw StoreMessages.badTableName(table);
     }
     this.dataSource = dataSource;
     this.table = table;
@@ -219,8 +214,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
     try {
       source = new DriverManagerDataSource(url, user, password);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("MODELCHANGE-056 Cannot use the JDBC URL of the resume-token store: "
-          + e.getMessage() + ".", e);
+      throw StoreMessages.badJdbcUrl(e);
     }
     return new JdbcResumeTokenStore(source, table, source);
   }
@@ -245,8 +239,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
           }
           String token = rs.getString(1);
           if (token == null) {
-            throw new JsonParseException("MODELCHANGE-059 The stored token of " + key + " in table " + table
-                + " is NULL. Delete the row to start the stream afresh.");
+            throw StoreMessages.nullToken(key, table);
           }
           return token;
         }
@@ -258,10 +251,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
     try {
       return Optional.of(BsonDocument.parse(json));
     } catch (JsonParseException e) {
-      JsonParseException unreadable = new JsonParseException("MODELCHANGE-059 The stored token of " + key
-          + " in table " + table + " is not valid extended JSON (" + e.getMessage() + ").");
-      unreadable.initCause(e);
-      throw unreadable;
+      throw StoreMessages.unreadableToken(key, table, e);
     }
   }
 
@@ -322,9 +312,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
   private String checked(StreamKey key) {
     String k = key.value();
     if (k.length() > MAX_KEY_LENGTH) {
-      throw new IllegalArgumentException("MODELCHANGE-056 The stream key " + k + " is longer than "
-          + MAX_KEY_LENGTH + " characters, the width of " + table + ".stream_key. Use a shorter group, "
-          + "collection or listener id, or another resume-token store.");
+      throw StoreMessages.keyTooLong(k, MAX_KEY_LENGTH, table);
     }
     return k;
   }
@@ -350,9 +338,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
     Dialect d = execute(operation + " (detect the database)",
         c -> Dialect.of(c.getMetaData().getDatabaseProductName()));
     if (d == Dialect.OTHER) {
-      LOG.log(Level.WARNING, "MODELCHANGE-058 The resume-token table " + table + " is in a database ModelChange "
-          + "has no dialect for; saves use a portable UPDATE-then-INSERT. If creating the table fails, create it "
-          + "yourself: " + d.createTable(table));
+      StoreMessages.noDialect(table, d.createTable(table));
     }
     if (tableExists()) {
       return d;
@@ -364,7 +350,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
           return s.executeUpdate(d.createTable(table));
         }
       });
-      LOG.log(Level.INFO, "MODELCHANGE-057 Created the resume-token table " + table + " in " + d.label);
+      StoreMessages.tableCreated(table, d.label);
     } catch (IllegalStateException e) {
       if (!tableExists()) { // else another instance created it at the same time
         throw e;
@@ -492,9 +478,6 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
   }
 
   private IllegalStateException failure(String operation, SQLException e) {
-    return new IllegalStateException("MODELCHANGE-055 Could not " + operation + " in the resume-token table "
-        + table + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + "). Check that the database is "
-        + "reachable and that its user may read and write (and, the first time, create) the table; ModelChange "
-        + "retries.", e);
+    return StoreMessages.jdbcFailed(operation, table, e);
   }
 }

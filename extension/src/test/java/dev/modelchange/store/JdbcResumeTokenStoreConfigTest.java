@@ -69,7 +69,8 @@ class JdbcResumeTokenStoreConfigTest {
   void theStoreItselfRejectsATableNameThatIsNotAPlainIdentifier() {
     assertThatThrownBy(() -> new JdbcResumeTokenStore(new JdbcDataSource(), "t; DROP TABLE x"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("MODELCHANGE-056");
+        .hasMessageContaining("MODELCHANGE-170"); // was -056, which stood for four messages
+
   }
 
   @Test

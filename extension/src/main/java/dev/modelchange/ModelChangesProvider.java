@@ -1,7 +1,7 @@
-package dev.modelchange.spi;
+package dev.modelchange;
 
 import com.mongodb.client.MongoClient;
-import dev.modelchange.ModelChanges;
+import dev.modelchange.spi.ResumeTokenStore;
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import org.bson.codecs.configuration.CodecRegistry;
