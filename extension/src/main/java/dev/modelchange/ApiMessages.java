@@ -54,6 +54,12 @@ final class ApiMessages {
     return new IllegalArgumentException(coded(43, "ListenOptions.pipeline contains null"));
   }
 
+  @MessageCode(48)
+  static IllegalArgumentException oneInstanceWithoutId() {
+    return new IllegalArgumentException(coded(48, "ListenOptions.delivery(ONE_INSTANCE) needs a durable id: the "
+        + "instances share that listener's position behind a lease. Give ListenOptions.id(\"...\")."));
+  }
+
   @MessageCode(49)
   static IllegalStateException noProvider() {
     return new IllegalStateException(coded(49, "No ModelChangesProvider was found by ServiceLoader: the "

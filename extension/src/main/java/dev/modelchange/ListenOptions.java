@@ -41,12 +41,14 @@ public final class ListenOptions<T> {
   private final ChangeListener<T> onChange;
   private final Consumer<Throwable> onError;
   private final String id;
+  private final Delivery delivery;
 
   private ListenOptions(Builder<T> b) {
     this.filter = b.filter;
     this.operationTypes = Collections.unmodifiableSet(EnumSet.copyOf(b.operationTypes));
     this.fullDocument = b.fullDocument;
     this.fullDocumentBeforeChange = b.fullDocumentBeforeChange;
+    this.delivery = b.delivery;
     this.pipeline = List.copyOf(b.pipeline);
     this.onChange = b.onChange;
     this.onError = b.onError;
@@ -98,6 +100,11 @@ public final class ListenOptions<T> {
     return Optional.ofNullable(id);
   }
 
+  /** Which instances of the application receive each change; {@link Delivery#EACH_INSTANCE} by default. */
+  public Delivery delivery() {
+    return delivery;
+  }
+
   /**
    * Builds {@link ListenOptions}; {@link #build()} rejects missing or contradictory options with an
    * {@link IllegalArgumentException} naming the option.
@@ -114,6 +121,7 @@ public final class ListenOptions<T> {
     private ChangeListener<T> onChange;
     private Consumer<Throwable> onError;
     private String id;
+    private Delivery delivery = Delivery.EACH_INSTANCE;
 
     private Builder() {}
 
@@ -167,6 +175,15 @@ public final class ListenOptions<T> {
       return this;
     }
 
+    /**
+     * Which instances of the application receive each change. {@link Delivery#ONE_INSTANCE} needs a durable
+     * {@link #id(String)}: the instances share that listener's position behind a lease.
+     */
+    public Builder<T> delivery(Delivery value) {
+      this.delivery = Objects.requireNonNull(value, "delivery");
+      return this;
+    }
+
     /** Checks the options and builds them. */
     public ListenOptions<T> build() {
       if (onChange == null) {
@@ -177,6 +194,9 @@ public final class ListenOptions<T> {
       }
       if (id != null && id.isBlank()) {
         throw ApiMessages.blankId();
+      }
+      if (delivery == Delivery.ONE_INSTANCE && id == null) {
+        throw ApiMessages.oneInstanceWithoutId();
       }
       if (pipeline.stream().anyMatch(Objects::isNull)) {
         throw ApiMessages.nullStage();

@@ -56,6 +56,13 @@ public @interface ModelChange {
   @Nonbinding
   FullDocument fullDocument() default FullDocument.DEFAULT;
 
+  /**
+   * Which instances of the application receive each change: every one ({@link Delivery#EACH_INSTANCE}, the
+   * default), or exactly one of the group ({@link Delivery#ONE_INSTANCE}, behind a lease in the resume-token store).
+   */
+  @Nonbinding
+  Delivery delivery() default Delivery.EACH_INSTANCE;
+
   /** Builds {@link ModelChange} instances, for programmatic lookups and firing. */
   final class Literal extends AnnotationLiteral<ModelChange> implements ModelChange {
     private static final long serialVersionUID = 1L;
@@ -65,23 +72,32 @@ public @interface ModelChange {
     private final OperationType[] operations;
     private final String filter;
     private final FullDocument fullDocument;
+    private final Delivery delivery;
 
-    private Literal(Class<?> value, OperationType[] operations, String filter, FullDocument fullDocument) {
+    private Literal(Class<?> value, OperationType[] operations, String filter, FullDocument fullDocument,
+        Delivery delivery) {
       this.value = Objects.requireNonNull(value, "value");
       this.operations = operations.clone();
       this.filter = Objects.requireNonNull(filter, "filter");
       this.fullDocument = Objects.requireNonNull(fullDocument, "fullDocument");
+      this.delivery = Objects.requireNonNull(delivery, "delivery");
     }
 
     /** A qualifier for every change of {@code model}. */
     public static Literal of(Class<?> model) {
-      return new Literal(model, ALL, "", FullDocument.DEFAULT);
+      return new Literal(model, ALL, "", FullDocument.DEFAULT, Delivery.EACH_INSTANCE);
+    }
+
+    /** A qualifier with every member but the delivery given. */
+    public static Literal of(
+        Class<?> model, OperationType[] operations, String filter, FullDocument fullDocument) {
+      return new Literal(model, operations, filter, fullDocument, Delivery.EACH_INSTANCE);
     }
 
     /** A qualifier with every member given. */
-    public static Literal of(
-        Class<?> model, OperationType[] operations, String filter, FullDocument fullDocument) {
-      return new Literal(model, operations, filter, fullDocument);
+    public static Literal of(Class<?> model, OperationType[] operations, String filter, FullDocument fullDocument,
+        Delivery delivery) {
+      return new Literal(model, operations, filter, fullDocument, delivery);
     }
 
     @Override
@@ -102,6 +118,11 @@ public @interface ModelChange {
     @Override
     public FullDocument fullDocument() {
       return fullDocument;
+    }
+
+    @Override
+    public Delivery delivery() {
+      return delivery;
     }
 
     @Override

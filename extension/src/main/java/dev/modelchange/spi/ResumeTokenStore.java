@@ -25,6 +25,22 @@ public interface ResumeTokenStore extends AutoCloseable {
   /** Stores the token of a stream, replacing the previous one. */
   void save(StreamKey key, BsonDocument resumeToken);
 
+  /**
+   * The leases this store can hold, for {@code Delivery.ONE_INSTANCE} streams and to detect two engines claiming
+   * one instance id. The default: none, so a store of one's own keeps working for {@code EACH_INSTANCE} streams,
+   * and a {@code ONE_INSTANCE} observer with it is a deployment error.
+   */
+  default Optional<LeaseStore> leases() {
+    return Optional.empty();
+  }
+
+  /**
+   * Removes the positions of instances not seen since {@code before} (their rows carry the instance id), so that
+   * the positions of pods long gone do not pile up. The default does nothing; the MongoDB store leaves this to a
+   * TTL index.
+   */
+  default void removeInstancesNotSeenSince(java.time.Instant before) {}
+
   /** Releases what the store holds; the default does nothing. */
   @Override
   default void close() {}
