@@ -13,6 +13,9 @@ import java.util.Optional;
  * @param models the model classes its receivers observe
  * @param receivers how many observers and listeners it serves
  * @param state where it is in its life
+ * @param delivery which instances receive its changes
+ * @param leaseHeld for a {@code Delivery.ONE_INSTANCE} stream, whether this instance holds its lease (it runs the
+ *     stream) rather than standing by; false for an {@code EACH_INSTANCE} stream
  * @param eventsDelivered events handed to at least one receiver
  * @param eventsFilteredOut events that no receiver's operations or filter matched
  * @param receiverFailures receivers (or decodings for them) that failed on an event
@@ -26,7 +29,8 @@ import java.util.Optional;
  *     store
  * @param asyncInFlight asynchronous deliveries started and not yet ended
  */
-public record StreamStatus(String key, List<String> models, int receivers, StreamState state, long eventsDelivered,
+public record StreamStatus(String key, List<String> models, int receivers, StreamState state, Delivery delivery,
+    boolean leaseHeld, long eventsDelivered,
     long eventsFilteredOut, long receiverFailures, long reconnectAttempts, Optional<String> lastError,
     Optional<Instant> lastErrorAt, Optional<Instant> lastClusterTime, Optional<Duration> lag,
     Optional<Instant> lastCheckpointAt, int asyncInFlight) {
@@ -36,6 +40,7 @@ public record StreamStatus(String key, List<String> models, int receivers, Strea
     Objects.requireNonNull(key, "key");
     models = List.copyOf(models);
     Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(delivery, "delivery");
     Objects.requireNonNull(lastError, "lastError");
     Objects.requireNonNull(lastErrorAt, "lastErrorAt");
     Objects.requireNonNull(lastClusterTime, "lastClusterTime");

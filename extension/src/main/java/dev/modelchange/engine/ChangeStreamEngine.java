@@ -12,6 +12,7 @@ import com.mongodb.client.model.changestream.OperationType;
 import dev.modelchange.ChangeListener;
 import dev.modelchange.ListenOptions;
 import dev.modelchange.ModelChanges;
+import dev.modelchange.Delivery;
 import dev.modelchange.StreamState;
 import dev.modelchange.StreamStatus;
 import dev.modelchange.Subscription;
@@ -60,6 +61,7 @@ public final class ChangeStreamEngine implements ModelChanges {
   private final List<AutoCloseable> owned;
   private final CursorOpener opener;
   private final EngineClock clock;
+  private final GroupMembership membership;
   /** Saves the streams' positions, so that no stream waits for the store; its thread starts with the first save. */
   private final ExecutorService checkpointWriter;
   private final AtomicLong listenerSequence = new AtomicLong();
@@ -102,6 +104,7 @@ public final class ChangeStreamEngine implements ModelChanges {
     this.reporter = reporter != null ? reporter : IncidentReporter.NONE;
     this.namespaces = new ModelNamespaces(settings);
     this.owned = List.copyOf(owned);
+    this.membership = new GroupMembership(settings, store, this.threads);
   }
 
   /**
@@ -118,7 +121,12 @@ public final class ChangeStreamEngine implements ModelChanges {
     Map<StreamShape, List<ObserverDescriptor>> byShape = new LinkedHashMap<>();
     for (ObserverDescriptor o : observers) {
       MongoNamespace ns = namespaces.namespaceOf(o.modelType());
-      byShape.computeIfAbsent(StreamShape.of(ns, o.streamFullDocument()), s -> new ArrayList<>()).add(o);
+      membership.checkCanServe(o.delivery(), "Observer " + o.method());
+      byShape.computeIfAbsent(StreamShape.of(ns, o.streamFullDocument(), o.delivery()), s -> new ArrayList<>())
+          .add(o);
+    }
+    if (!observers.isEmpty()) {
+      membership.claimInstanceId();
     }
     List<CollectionWatcher> started = new ArrayList<>();
     synchronized (lock) {
@@ -151,14 +159,17 @@ public final class ChangeStreamEngine implements ModelChanges {
 
   private CollectionWatcher newWatcher(StreamShape shape, Class<?> modelType, ResumeTokenStore storeForShape,
       List<ChangeSink> sinks) {
-    MongoNamespace ns = shape.namespace();
-    StreamKey key = new StreamKey(settings.group(), ns.getDatabaseName(), ns.getCollectionName(), shape.key());
-    StreamSource source = new StreamSource(shape, client.getDatabase(ns.getDatabaseName()), modelType, codecs,
-        opener);
-    StreamPosition position = new StreamPosition(storeForShape, key, settings.startAt(), source::serverTime);
-    Checkpointer checkpointer = new Checkpointer(key, storeForShape, settings.checkpointMaxEvents(),
+    StreamKey key = membership.keyOf(shape);
+    ResumeTokenStore kept = membership.storeFor(shape, storeForShape);
+    StreamSource source = new StreamSource(shape, client.getDatabase(shape.namespace().getDatabaseName()),
+        modelType, codecs, opener);
+    StreamPosition position = new StreamPosition(kept, key, settings.startAt(), source::serverTime);
+    Checkpointer checkpointer = new Checkpointer(key, kept, settings.checkpointMaxEvents(),
         settings.checkpointMaxDelay(), checkpointWriter);
-    return new CollectionWatcher(source, key, position, settings, reporter, sinks, checkpointer, clock);
+    CollectionWatcher watcher = new CollectionWatcher(source, key, position, settings, reporter, sinks,
+        checkpointer, clock);
+    membership.guard(watcher, key, "The stream " + shape);
+    return watcher;
   }
 
   @Override
@@ -179,7 +190,11 @@ public final class ChangeStreamEngine implements ModelChanges {
     }
     List<BsonDocument> pipeline = options.pipeline().stream().map(this::render).toList();
     StreamShape shape = new StreamShape(namespaces.namespaceOf(model), options.fullDocument(),
-        options.fullDocumentBeforeChange(), pipeline, options.id().orElse(null));
+        options.fullDocumentBeforeChange(), pipeline, options.id().orElse(null), options.delivery());
+    membership.checkCanServe(options.delivery(), "A listener of " + model.getName());
+    if (shape.isDurableListener() || options.delivery() == Delivery.ONE_INSTANCE) {
+      membership.claimInstanceId();
+    }
     ChangeListenerSubscription<T> subscription = new ChangeListenerSubscription<>(
         listenerSequence.incrementAndGet(), model, options, filter, s -> release(shape, s), clock);
     CollectionWatcher watcher;
@@ -292,6 +307,7 @@ public final class ChangeStreamEngine implements ModelChanges {
     }
     all.forEach(CollectionWatcher::requestStop);
     all.forEach(w -> w.stop(STOP_TIMEOUT));
+    membership.close();
     // after the watchers: each one's last position is written at its stop, after its save in flight
     checkpointWriter.shutdown();
     try {

@@ -1,5 +1,6 @@
 package dev.modelchange.engine;
 
+import dev.modelchange.spi.Lease;
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.spi.StreamKey;
 import java.time.Duration;
@@ -42,6 +43,8 @@ final class Checkpointer {
   private final AtomicBoolean failing = new AtomicBoolean();
   private final AtomicLong saves = new AtomicLong();
   private volatile Instant lastSavedAt;
+  private StreamLease fence;
+  private StreamLease claim;
 
   private record Pending(BsonDocument token, CompletableFuture<?> done) {}
 
@@ -157,7 +160,7 @@ final class Checkpointer {
     long deadline = System.nanoTime() + asyncWait.toNanos();
     while (!inFlight.isEmpty()) {
       Pending head = inFlight.peek();
-      if (head.done != null && !head.done.isDone()) {
+      if (head.done != null) {
         try {
           head.done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -167,12 +170,13 @@ final class Checkpointer {
           Thread.currentThread().interrupt();
           break;
         } catch (ExecutionException e) {
-          // an asynchronous receiver did not complete normally by shutdown: its event comes again after restart
+          // an asynchronous receiver did not complete normally: its event comes again after the restart
           EngineMessages.asyncFailedAtShutdown(key);
           break;
         }
       }
-      advance();
+      storable = head.token;
+      inFlight.poll();
     }
     if (saving != null) {
       try {
@@ -204,7 +208,18 @@ final class Checkpointer {
   /** Writes a position, on the writer or at shutdown; true if it is stored. */
   private boolean write(BsonDocument token) {
     try {
-      store.save(key, token);
+      if (claim != null && !claim.isHeld()) {
+        return false; // another engine claims this instance id: its positions are not ours to overwrite
+      }
+      if (fence != null) {
+        Lease lease = fence.current();
+        if (lease == null || !fence.leases().saveFenced(key, token, lease)) {
+          EngineMessages.fencedOut(key, lease);
+          return false;
+        }
+      } else {
+        store.save(key, token);
+      }
       saves.incrementAndGet();
       lastSavedAt = Instant.now();
       if (failing.compareAndSet(true, false)) {
@@ -217,6 +232,16 @@ final class Checkpointer {
       }
       return false;
     }
+  }
+
+  /**
+   * Guards the saves: a {@code Delivery.ONE_INSTANCE} stream's by its lease, whose epoch fences them; an
+   * {@code EACH_INSTANCE} stream's by the claim on this engine's instance id. Either may be null. Before the
+   * stream starts.
+   */
+  void guardedBy(StreamLease fence, StreamLease claim) {
+    this.fence = fence;
+    this.claim = claim;
   }
 
   /** For the benchmarks' warm-up ({@link EventReplay}) only: the watcher's thread must be stopped. */

@@ -40,6 +40,8 @@ final class CollectionWatcher implements Runnable {
   private final StreamStats stats = new StreamStats();
   /** Whether the stream failed and has not delivered or read past an event since; the watcher's thread only. */
   private boolean failing;
+  /** For a {@code Delivery.ONE_INSTANCE} stream, the lease it runs behind; null otherwise. */
+  private StreamLease lease;
 
   CollectionWatcher(StreamSource source, StreamKey key, StreamPosition position, EngineSettings settings,
       IncidentReporter reporter, List<ChangeSink> sinks, Checkpointer checkpointer, EngineClock clock) {
@@ -81,6 +83,12 @@ final class CollectionWatcher implements Runnable {
     life.start(threads, this, "modelchange-" + source.shape().threadName());
   }
 
+  /** Runs the stream only while this engine holds {@code streamLease} (a {@code ONE_INSTANCE} stream). */
+  void runBehind(StreamLease streamLease) {
+    this.lease = streamLease;
+    checkpointer.guardedBy(streamLease, null);
+  }
+
   /** Asks the thread to stop after the current delivery; returns at once. */
   void requestStop() {
     life.moveTo(StreamState.STOPPING);
@@ -117,7 +125,7 @@ final class CollectionWatcher implements Runnable {
   StreamStatus status(Instant now) {
     int receivers = delivery.sinks().stream().mapToInt(ChangeSink::receivers).sum();
     return new StreamStatus(key.value(), List.of(source.modelType().getName()), receivers, life.state(),
-        stats.eventsDelivered.get(), stats.eventsFilteredOut.get(), stats.receiverFailures.get(),
+        source.shape().delivery(), lease != null && lease.isHeld(), stats.eventsDelivered.get(), stats.eventsFilteredOut.get(), stats.receiverFailures.get(),
         stats.failedAttempts.get(), stats.lastError(), stats.lastErrorAt(), stats.lastClusterTime(),
         stats.lag(now), checkpointer.lastSavedAt(), delivery.inFlight());
   }
@@ -127,6 +135,9 @@ final class CollectionWatcher implements Runnable {
     try {
       while (!life.isEnding()) {
         try {
+          if (lease != null && !holdLease()) {
+            continue;
+          }
           gaps.fixPosition(key, clock, settings.startupTimeout());
           try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = open()) {
             stats.cursorsOpened.incrementAndGet();
@@ -142,8 +153,34 @@ final class CollectionWatcher implements Runnable {
       }
     } finally {
       checkpointer.flush(Duration.ofSeconds(5));
+      if (lease != null) {
+        lease.release(); // after the last checkpoint: the next holder starts from it, at once
+      }
       life.moveTo(StreamState.STOPPED);
     }
+  }
+
+  /**
+   * Takes the stream's lease if it is free; else stands by for a while. A lease taken means starting from the last
+   * holder's checkpoint, so the position is read again.
+   *
+   * @return whether this engine holds the lease and runs the stream
+   */
+  private boolean holdLease() {
+    if (lease.isHeld()) {
+      return true;
+    }
+    if (lease.tryAcquire()) {
+      position.forget();
+      EngineMessages.leaseTaken(source.shape(), lease.current());
+      return true;
+    }
+    if (life.state() != StreamState.STANDBY) {
+      life.moveTo(StreamState.STANDBY);
+      EngineMessages.standingBy(source.shape(), lease.holderNow());
+    }
+    life.sleep(Math.min(1000, Math.max(10, lease.duration().toMillis() / 3)));
+    return false;
   }
 
   private void handle(Throwable e) {
@@ -193,6 +230,10 @@ final class CollectionWatcher implements Runnable {
       throws InterruptedException {
     long idleWait = IDLE_WAIT_MIN_MILLIS;
     while (!life.isEnding()) {
+      if (lease != null && !lease.isHeld()) {
+        EngineMessages.leaseLost(source.shape(), lease.name());
+        return;
+      }
       long before = clock.nanoTime();
       ChangeStreamDocument<BsonDocument> doc = cursor.tryNext();
       if (doc == null) {

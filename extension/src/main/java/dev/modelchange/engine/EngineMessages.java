@@ -71,6 +71,54 @@ final class EngineMessages {
         cause);
   }
 
+  @MessageCode(80)
+  static void fencedOut(StreamKey key, Object lease) {
+    LOG.log(Level.WARNING, coded(80, "The position of " + key + " was not stored: this instance no longer holds "
+        + "its lease (" + lease + "), and the instance that does stores it. Check that the instances' clocks agree "
+        + "and that none was paused longer than " + ConfigKeys.LEASE_DURATION + "."));
+  }
+
+  @MessageCode(81)
+  static void leaseTaken(Object shape, Object lease) {
+    LOG.log(Level.INFO, coded(81, "This instance holds the lease of " + shape + " (" + lease + ") and runs its "
+        + "ONE_INSTANCE stream from the last stored position"));
+  }
+
+  @MessageCode(82)
+  static void standingBy(Object shape, String holder) {
+    LOG.log(Level.INFO, coded(82, "The ONE_INSTANCE stream of " + shape + " stands by: " + holder + " holds its "
+        + "lease; this instance takes over when it lapses or is released"));
+  }
+
+  @MessageCode(83)
+  static void leaseLost(Object shape, String name) {
+    LOG.log(Level.WARNING, coded(83, "This instance lost the lease " + name + " of " + shape + " (not renewed in "
+        + "time: a pause, or the store was unreachable); it stops delivering and stands by. Changes since its last "
+        + "stored position are delivered again by the new holder."));
+  }
+
+  @MessageCode(84)
+  static void duplicateInstance(String instanceId, String group, String us, String them) {
+    LOG.log(Level.ERROR, coded(84, "Another live engine claims instance id \"" + instanceId + "\" of group "
+        + group + ": " + them + "; this one is " + us + ". This engine runs without storing positions, so that it "
+        + "never overwrites the other's. Give each instance its own " + ConfigKeys.INSTANCE_ID + "."));
+  }
+
+  @MessageCode(85)
+  static void instanceClaimLost(String instanceId, String them) {
+    LOG.log(Level.ERROR, coded(85, "The claim on instance id \"" + instanceId + "\" was taken by " + them + " (this "
+        + "engine did not renew it in time); it stops storing positions. Give each instance its own "
+        + ConfigKeys.INSTANCE_ID + ", and restart this one."));
+  }
+
+  @MessageCode(86)
+  static IllegalStateException oneInstanceNeedsLeases(String receivers, Object store) {
+    return new IllegalStateException(coded(86, receivers + " asks for Delivery.ONE_INSTANCE, which needs a "
+        + "resume-token store that can hold a lease; " + (store == null ? "no store is configured"
+            : store + " cannot") + ". Set " + ConfigKeys.RESUME_TOKEN_STORE + "=mongodb or jdbc, or give the "
+        + "ResumeTokenStore bean a leases() of its own."));
+  }
+
   @MessageCode(141)
   static void couldNotClose(Object resource, Exception e) {
     LOG.log(Level.WARNING, coded(141, "Could not close " + resource.getClass().getName()), e);

@@ -110,6 +110,11 @@ public final class ObserverDescriptor {
     return filterJson;
   }
 
+  /** Which instances receive the changes; until observers declare it, every one. */
+  dev.modelchange.Delivery delivery() {
+    return dev.modelchange.Delivery.EACH_INSTANCE;
+  }
+
   DocumentFilter filter() {
     return filter;
   }

@@ -78,7 +78,9 @@ final class StreamPosition {
   /** Reads the store and, for a stream with nothing stored or a store that fails, the server's clock. */
   private Stored readStored() {
     try {
-      BsonDocument stored = store.load(key).orElse(null);
+      BsonDocument stored = store.load(key)
+          .or(() -> key.instance().isPresent() ? store.load(key.shared()) : java.util.Optional.empty())
+          .orElse(null); // an instance without a position of its own starts where the group's shared one was
       if (stored != null && stored.isTimestamp(STARTED_AT)) {
         return new Stored(null, stored.getTimestamp(STARTED_AT), null);
       }
@@ -179,6 +181,19 @@ final class StreamPosition {
     if (bootTime == null) {
       bootTime = time;
     }
+  }
+
+  /**
+   * Forgets the position, so that it is read from the store again: a {@code ONE_INSTANCE} stream that takes its
+   * lease starts from the last holder's checkpoint.
+   */
+  void forget() {
+    fixed = false;
+    token = null;
+    startAfter = false;
+    startTime = null;
+    needsStoring = false;
+    storeFailingSince = -1;
   }
 
   boolean isFixed() {

@@ -3,6 +3,7 @@ package dev.modelchange.engine;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.model.changestream.FullDocument;
 import com.mongodb.client.model.changestream.FullDocumentBeforeChange;
+import dev.modelchange.Delivery;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,10 +24,17 @@ final class StreamShape {
   private final FullDocumentBeforeChange fullDocumentBeforeChange;
   private final List<BsonDocument> pipeline;
   private final String durableListenerId;
+  private final Delivery delivery;
   private final String key;
 
   StreamShape(MongoNamespace namespace, FullDocument fullDocument, FullDocumentBeforeChange before,
       List<BsonDocument> pipeline, String durableListenerId) {
+    this(namespace, fullDocument, before, pipeline, durableListenerId, Delivery.EACH_INSTANCE);
+  }
+
+  StreamShape(MongoNamespace namespace, FullDocument fullDocument, FullDocumentBeforeChange before,
+      List<BsonDocument> pipeline, String durableListenerId, Delivery delivery) {
+    this.delivery = Objects.requireNonNull(delivery);
     this.namespace = Objects.requireNonNull(namespace);
     this.fullDocument = Objects.requireNonNull(fullDocument);
     this.fullDocumentBeforeChange = Objects.requireNonNull(before);
@@ -42,11 +50,19 @@ final class StreamShape {
     if (durableListenerId != null) {
       k.append("+listener=").append(durableListenerId);
     }
+    if (delivery == Delivery.ONE_INSTANCE) {
+      k.append("+one-instance");
+    }
     this.key = k.toString();
   }
 
-  static StreamShape of(MongoNamespace namespace, FullDocument fullDocument) {
-    return new StreamShape(namespace, fullDocument, FullDocumentBeforeChange.DEFAULT, List.of(), null);
+  static StreamShape of(MongoNamespace namespace, FullDocument fullDocument, Delivery delivery) {
+    return new StreamShape(namespace, fullDocument, FullDocumentBeforeChange.DEFAULT, List.of(), null, delivery);
+  }
+
+  /** Which instances receive its changes; a {@link Delivery#ONE_INSTANCE} stream runs behind a lease. */
+  Delivery delivery() {
+    return delivery;
   }
 
   private static String digest(String text) {

@@ -29,7 +29,7 @@ import org.bson.Document;
  * what it delivers and reports.
  */
 final class EngineFixture implements AutoCloseable {
-  static final StreamKey KEY = new StreamKey("default", "test", "items", "default");
+  static final StreamKey KEY = new StreamKey("default", "test-instance", "test", "items", "default");
 
   final MongoServer server = new MongoServer(new MemoryBackend());
   final MongoClient client;
@@ -55,6 +55,7 @@ final class EngineFixture implements AutoCloseable {
     config.put(ConfigKeys.MONGODB_DATABASE, "test");
     config.put(ConfigKeys.modelCollection(BsonDocument.class.getName()), "items");
     config.put(ConfigKeys.STARTUP_TIMEOUT, "5s");
+    config.put(ConfigKeys.INSTANCE_ID, "test-instance");
   }
 
   ChangeStreamEngine start(ResumeTokenStore store, CursorOpener opener) {

@@ -1,0 +1,117 @@
+package dev.modelchange.engine;
+
+import com.mongodb.MongoNamespace;
+import dev.modelchange.Delivery;
+import dev.modelchange.settings.EngineSettings;
+import dev.modelchange.spi.LeaseStore;
+import dev.modelchange.spi.ResumeTokenStore;
+import dev.modelchange.spi.StreamKey;
+import java.lang.management.ManagementFactory;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * This engine as one instance of its application's group: its instance id and the claim on it, the keys its
+ * streams keep positions under, and the leases of its {@link Delivery#ONE_INSTANCE} streams. An
+ * {@code EACH_INSTANCE} stream keeps its own position ({@code group@instance/...}); a {@code ONE_INSTANCE} stream
+ * shares the group's, behind a lease. Two live engines claiming one instance id are told apart through the store:
+ * the second stores no position, so it never overwrites the first's.
+ */
+final class GroupMembership implements AutoCloseable {
+  private final EngineSettings settings;
+  private final ResumeTokenStore store;
+  private final LeaseRenewals renewals;
+  /** Who this engine is, for leases and log lines: {@code pid@host/random}. */
+  private final String engineId;
+  private StreamLease claim;
+  private boolean claimed;
+  private boolean duplicate;
+
+  GroupMembership(EngineSettings settings, ResumeTokenStore store, ThreadFactory threads) {
+    this.settings = settings;
+    this.store = store;
+    this.renewals = new LeaseRenewals(threads);
+    this.engineId = ManagementFactory.getRuntimeMXBean().getName() + "/"
+        + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private Optional<LeaseStore> leases() {
+    return store == null ? Optional.empty() : store.leases();
+  }
+
+  /**
+   * Claims this engine's instance id in the store, once; a live claim of another engine is a duplicate, logged
+   * as an error naming both. Without a store that holds leases, there is nothing to claim with.
+   */
+  synchronized void claimInstanceId() {
+    if (claimed) {
+      return;
+    }
+    claimed = true;
+    LeaseStore leases = leases().orElse(null);
+    if (leases == null) {
+      return;
+    }
+    claim = new StreamLease(leases, "instance/" + settings.group() + "@" + settings.instanceId(), engineId,
+        settings.leaseDuration());
+    if (!claim.tryAcquire()) {
+      duplicate = true;
+      EngineMessages.duplicateInstance(settings.instanceId(), settings.group(), engineId, claim.holderNow());
+      claim = null;
+      return;
+    }
+    renewals.keep(claim, lost -> EngineMessages.instanceClaimLost(settings.instanceId(), lost.holderNow()));
+  }
+
+  /** The key a stream of {@code shape} keeps its position under. */
+  StreamKey keyOf(StreamShape shape) {
+    MongoNamespace ns = shape.namespace();
+    String instance = shape.delivery() == Delivery.EACH_INSTANCE ? settings.instanceId() : null;
+    return new StreamKey(settings.group(), instance, ns.getDatabaseName(), ns.getCollectionName(), shape.key());
+  }
+
+  /** The store a stream keeps its position in: none for an engine whose instance id another claims. */
+  ResumeTokenStore storeFor(StreamShape shape, ResumeTokenStore wanted) {
+    return duplicate && shape.delivery() == Delivery.EACH_INSTANCE ? null : wanted;
+  }
+
+  /**
+   * Puts a new watcher behind its lease (a {@code ONE_INSTANCE} stream) or the instance claim (an
+   * {@code EACH_INSTANCE} one).
+   *
+   * @throws IllegalStateException (MODELCHANGE-086) for a {@code ONE_INSTANCE} stream without a store that holds
+   *     leases
+   */
+  void guard(CollectionWatcher watcher, StreamKey key, String receivers) {
+    if (watcher.shape().delivery() == Delivery.EACH_INSTANCE) {
+      watcher.checkpointer().guardedBy(null, claim);
+      return;
+    }
+    LeaseStore leases = leases().orElseThrow(() -> EngineMessages.oneInstanceNeedsLeases(receivers, store));
+    StreamLease lease = new StreamLease(leases, "one-instance/" + key.value(), engineId, settings.leaseDuration());
+    watcher.runBehind(lease);
+    renewals.keep(lease, lost -> { }); // the watcher sees the loss itself, before its next read
+  }
+
+  /** Checks that a {@code ONE_INSTANCE} receiver can be served, before anything starts. */
+  void checkCanServe(Delivery delivery, String receivers) {
+    if (delivery == Delivery.ONE_INSTANCE && leases().isEmpty()) {
+      throw EngineMessages.oneInstanceNeedsLeases(receivers, store);
+    }
+  }
+
+  String engineId() {
+    return engineId;
+  }
+
+  /** After the watchers stopped (and released their leases): releases the claim and stops renewing. */
+  @Override
+  public void close() {
+    renewals.close();
+    StreamLease c = claim;
+    if (c != null) {
+      c.release();
+    }
+  }
+}

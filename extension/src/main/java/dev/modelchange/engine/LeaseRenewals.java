@@ -1,0 +1,48 @@
+package dev.modelchange.engine;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Renews the engine's leases in the background, each a third of its duration before it would lapse, on one
+ * thread of the engine's thread factory (made with the first lease). A lease lost to another holder is handed to
+ * its listener.
+ */
+final class LeaseRenewals implements AutoCloseable {
+  private final ThreadFactory threads;
+  private final Set<StreamLease> leases = ConcurrentHashMap.newKeySet();
+  private ScheduledExecutorService scheduler;
+
+  LeaseRenewals(ThreadFactory threads) {
+    this.threads = threads;
+  }
+
+  /** Renews {@code lease} from now on, every third of its duration; {@code lost} hears when it is lost. */
+  synchronized void keep(StreamLease lease, Consumer<StreamLease> lost) {
+    if (!leases.add(lease)) {
+      return;
+    }
+    if (scheduler == null) {
+      scheduler = Executors.newSingleThreadScheduledExecutor(
+          r -> EngineThreads.named(threads, r, "modelchange-leases"));
+    }
+    long period = Math.max(1, lease.duration().toMillis() / 3);
+    scheduler.scheduleWithFixedDelay(() -> {
+      if (!lease.renew()) {
+        lost.accept(lease);
+      }
+    }, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
+  }
+}
