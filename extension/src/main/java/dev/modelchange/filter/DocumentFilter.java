@@ -144,7 +144,7 @@ public final class DocumentFilter {
           break;
         default:
           if (key.startsWith("$")) {
-            throw unsupported(key);
+            throw FilterMessages.unsupportedOperator(key, "");
           }
           parts.add(compileField(key, e.getValue()));
       }
@@ -154,12 +154,12 @@ public final class DocumentFilter {
 
   private static List<Predicate<BsonDocument>> subQueries(String operator, BsonValue value) {
     if (!value.isArray() || value.asArray().isEmpty()) {
-      throw new IllegalArgumentException("MODELCHANGE-031 " + operator + " needs a non-empty array of queries");
+      throw FilterMessages.logicalNeedsQueries(operator, "", value);
     }
     List<Predicate<BsonDocument>> list = new ArrayList<>();
     for (BsonValue v : value.asArray()) {
       if (!v.isDocument()) {
-        throw new IllegalArgumentException("MODELCHANGE-031 " + operator + " needs an array of query documents");
+        throw FilterMessages.logicalNeedsQueries(operator, "", v);
       }
       list.add(compileQuery(v.asDocument()));
     }
@@ -177,7 +177,7 @@ public final class DocumentFilter {
       return all(parts);
     }
     if (condition.getBsonType() == BsonType.REGULAR_EXPRESSION) {
-      Pattern p = pattern(condition.asRegularExpression());
+      Pattern p = pattern(condition.asRegularExpression(), path);
       return doc -> anyCandidate(doc, segments, v -> v.isString() && p.matcher(v.asString().getValue()).find());
     }
     return doc -> equalsAny(doc, segments, condition);
@@ -212,12 +212,12 @@ public final class DocumentFilter {
       case "$regex":
         String options = all.containsKey("$options") ? all.getString("$options").getValue() : "";
         Pattern p = arg.getBsonType() == BsonType.REGULAR_EXPRESSION
-            ? pattern(arg.asRegularExpression())
-            : pattern(new BsonRegularExpression(arg.asString().getValue(), options));
+            ? pattern(arg.asRegularExpression(), String.join(".", path))
+            : pattern(new BsonRegularExpression(arg.asString().getValue(), options), String.join(".", path));
         return doc -> anyCandidate(doc, path, v -> v.isString() && p.matcher(v.asString().getValue()).find());
       case "$options":
         if (!all.containsKey("$regex")) {
-          throw new IllegalArgumentException("MODELCHANGE-031 $options needs $regex beside it");
+          throw FilterMessages.optionsWithoutRegex(String.join(".", path));
         }
         return doc -> true;
       case "$not":
@@ -227,15 +227,16 @@ public final class DocumentFilter {
         if (arg.getBsonType() == BsonType.REGULAR_EXPRESSION) {
           return compileField(String.join(".", path), arg).negate();
         }
-        throw new IllegalArgumentException("MODELCHANGE-031 $not needs an operator document or a regular expression");
+        throw FilterMessages.wrongArgument(op, String.join(".", path),
+            "an operator document or a regular expression", arg);
       default:
-        throw unsupported(op);
+        throw FilterMessages.unsupportedOperator(op, String.join(".", path));
     }
   }
 
   private static Predicate<BsonDocument> inPredicate(String[] path, String op, BsonValue arg) {
     if (!arg.isArray()) {
-      throw new IllegalArgumentException("MODELCHANGE-031 " + op + " needs an array");
+      throw FilterMessages.wrongArgument(op, String.join(".", path), "an array", arg);
     }
     BsonArray values = arg.asArray();
     return doc -> {
@@ -248,13 +249,7 @@ public final class DocumentFilter {
     };
   }
 
-  private static IllegalArgumentException unsupported(String op) {
-    return new IllegalArgumentException("MODELCHANGE-030 The query operator " + op + " is not supported in "
-        + "ModelChange filters (supported: $eq $ne $gt $gte $lt $lte $in $nin $exists $regex $not $and $or $nor). "
-        + "Use a server-side pipeline stage ($match on fullDocument.<field>) for it instead.");
-  }
-
-  private static Pattern pattern(BsonRegularExpression re) {
+  private static Pattern pattern(BsonRegularExpression re, String path) {
     int flags = 0;
     for (char c : re.getOptions().toCharArray()) {
       switch (c) {
@@ -271,7 +266,7 @@ public final class DocumentFilter {
           flags |= Pattern.COMMENTS;
           break;
         default:
-          throw new IllegalArgumentException("MODELCHANGE-031 unsupported regular expression option '" + c + "'");
+          throw FilterMessages.unknownRegexOption("$regex", path, c);
       }
     }
     return Pattern.compile(re.getPattern(), flags);

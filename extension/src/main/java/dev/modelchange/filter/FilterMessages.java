@@ -1,0 +1,79 @@
+package dev.modelchange.filter;
+
+import dev.modelchange.logging.MessageCode;
+import dev.modelchange.logging.Messages;
+import java.util.Locale;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+
+/**
+ * The messages of the filter package, one method per message and code (030-039, 130-139). Exceptions are
+ * {@link IllegalArgumentException}s naming the operator and the path; the engine wraps them in its own codes
+ * (MODELCHANGE-014 for an observer's filter, -046 for a listener's).
+ */
+final class FilterMessages {
+  /** What the filter evaluates; named in every message about an unsupported operator. */
+  static final String SUPPORTED = "$eq $ne $gt $gte $lt $lte $in $nin $exists $regex $options $not $and $or $nor";
+
+  private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+
+  private FilterMessages() {}
+
+  @MessageCode(30)
+  static IllegalArgumentException unsupportedOperator(String operator, String path) {
+    return new IllegalArgumentException(Messages.coded(30, "The query operator " + operator + at(path)
+        + " is not supported in ModelChange filters (supported: " + SUPPORTED + "). Use a server-side pipeline "
+        + "stage ($match on fullDocument.<field>) for it instead."));
+  }
+
+  @MessageCode(31)
+  static IllegalArgumentException logicalNeedsQueries(String operator, String path, BsonValue got) {
+    return new IllegalArgumentException(Messages.coded(31, operator + at(path)
+        + " needs a non-empty array of query documents, not " + describe(got) + ". Write it as "
+        + operator + ": [{...}, {...}]."));
+  }
+
+  @MessageCode(32)
+  static IllegalArgumentException wrongArgument(String operator, String path, String expected, BsonValue got) {
+    return new IllegalArgumentException(Messages.coded(32, operator + at(path) + " needs " + expected + ", not "
+        + describe(got) + "."));
+  }
+
+  @MessageCode(33)
+  static IllegalArgumentException optionsWithoutRegex(String path) {
+    return new IllegalArgumentException(Messages.coded(33, "$options" + at(path)
+        + " needs $regex beside it in the same operator document: {\"$regex\": \"...\", \"$options\": \"i\"}."));
+  }
+
+  @MessageCode(34)
+  static IllegalArgumentException unknownRegexOption(String operator, String path, char option) {
+    return new IllegalArgumentException(Messages.coded(34, operator + at(path) + " has the regular expression "
+        + "option '" + option + "', which MongoDB does not have. Use i, m, s or x."));
+  }
+
+  /** " at path 'a.b'", or nothing for the top level. */
+  static String at(String path) {
+    return path == null || path.isEmpty() ? "" : " at path '" + path + "'";
+  }
+
+  /** A value as a message shows it: its BSON type and a short rendering. */
+  static String describe(BsonValue value) {
+    if (value == null) {
+      return "nothing";
+    }
+    String type = value.getBsonType().name().toLowerCase(Locale.ROOT);
+    String shown;
+    if (value.isDocument()) {
+      shown = value.asDocument().isEmpty() ? "{}" : "{...}";
+    } else if (value.isArray()) {
+      shown = value.asArray().isEmpty() ? "[]" : "[...]";
+    } else {
+      // a scalar: as relaxed extended JSON, cut short
+      String json = new BsonDocument("v", value).toJson(RELAXED);
+      shown = json.substring(json.indexOf(':') + 1, json.length() - 1).trim();
+    }
+    return type + " " + (shown.length() > 60 ? shown.substring(0, 60) + "..." : shown);
+  }
+}
