@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.bson.BsonArray;
@@ -27,6 +28,7 @@ public final class DocumentFilter {
   private final BsonDocument query;
   private final Predicate<BsonDocument> predicate;
   private final Map.Entry<String, BsonValue> singleEquality;
+  private final AtomicBoolean failureReported = new AtomicBoolean();
 
   private DocumentFilter(
       BsonDocument query, Predicate<BsonDocument> predicate, Map.Entry<String, BsonValue> singleEquality) {
@@ -64,13 +66,25 @@ public final class DocumentFilter {
 
   /**
    * Whether the document matches. A missing document ({@code null}) matches only the empty filter: with no
-   * document there is nothing to test the conditions against.
+   * document there is nothing to test the conditions against. Never throws: a document on which the filter cannot
+   * be evaluated (one whose lazy bytes cannot be read, say) does not match, and the first such failure of each
+   * filter is logged at DEBUG (MODELCHANGE-130).
    */
   public boolean matches(BsonDocument document) {
     if (isEmpty()) {
       return true;
     }
-    return document != null && predicate.test(document);
+    if (document == null) {
+      return false;
+    }
+    try {
+      return predicate.test(document);
+    } catch (RuntimeException e) {
+      if (failureReported.compareAndSet(false, true)) {
+        FilterMessages.evaluationFailed(toString(), e);
+      }
+      return false;
+    }
   }
 
   /**
@@ -167,7 +181,7 @@ public final class DocumentFilter {
   }
 
   private static Predicate<BsonDocument> compileField(String path, BsonValue condition) {
-    String[] segments = path.split("\\.");
+    FieldPath segments = new FieldPath(path);
     if (condition.isDocument() && isOperatorDocument(condition.asDocument())) {
       List<Predicate<BsonDocument>> parts = new ArrayList<>();
       BsonDocument ops = condition.asDocument();
@@ -188,7 +202,7 @@ public final class DocumentFilter {
   }
 
   private static Predicate<BsonDocument> compileOperator(
-      String[] path, String op, BsonValue arg, BsonDocument all) {
+      FieldPath path, String op, BsonValue arg, BsonDocument all) {
     switch (op) {
       case "$eq":
         return doc -> equalsAny(doc, path, arg);
@@ -208,35 +222,35 @@ public final class DocumentFilter {
         return inPredicate(path, op, arg).negate();
       case "$exists":
         boolean wanted = arg.isBoolean() ? arg.asBoolean().getValue() : !(arg.isNumber() && numeric(arg).signum() == 0);
-        return doc -> !resolve(doc, path).isEmpty() == wanted;
+        return doc -> path.anyMatch(doc, v -> v != null) == wanted;
       case "$regex":
         String options = all.containsKey("$options") ? all.getString("$options").getValue() : "";
         Pattern p = arg.getBsonType() == BsonType.REGULAR_EXPRESSION
-            ? pattern(arg.asRegularExpression(), String.join(".", path))
-            : pattern(new BsonRegularExpression(arg.asString().getValue(), options), String.join(".", path));
+            ? pattern(arg.asRegularExpression(), path.dotted())
+            : pattern(new BsonRegularExpression(arg.asString().getValue(), options), path.dotted());
         return doc -> anyCandidate(doc, path, v -> v.isString() && p.matcher(v.asString().getValue()).find());
       case "$options":
         if (!all.containsKey("$regex")) {
-          throw FilterMessages.optionsWithoutRegex(String.join(".", path));
+          throw FilterMessages.optionsWithoutRegex(path.dotted());
         }
         return doc -> true;
       case "$not":
         if (arg.isDocument() && isOperatorDocument(arg.asDocument())) {
-          return compileField(String.join(".", path), arg).negate();
+          return compileField(path.dotted(), arg).negate();
         }
         if (arg.getBsonType() == BsonType.REGULAR_EXPRESSION) {
-          return compileField(String.join(".", path), arg).negate();
+          return compileField(path.dotted(), arg).negate();
         }
-        throw FilterMessages.wrongArgument(op, String.join(".", path),
+        throw FilterMessages.wrongArgument(op, path.dotted(),
             "an operator document or a regular expression", arg);
       default:
-        throw FilterMessages.unsupportedOperator(op, String.join(".", path));
+        throw FilterMessages.unsupportedOperator(op, path.dotted());
     }
   }
 
-  private static Predicate<BsonDocument> inPredicate(String[] path, String op, BsonValue arg) {
+  private static Predicate<BsonDocument> inPredicate(FieldPath path, String op, BsonValue arg) {
     if (!arg.isArray()) {
-      throw FilterMessages.wrongArgument(op, String.join(".", path), "an array", arg);
+      throw FilterMessages.wrongArgument(op, path.dotted(), "an array", arg);
     }
     BsonArray values = arg.asArray();
     return doc -> {
@@ -298,92 +312,22 @@ public final class DocumentFilter {
   }
 
   /**
-   * The scalar values a document holds at a dotted path, array elements included, as MongoDB's equality sees
-   * them: the candidates for an equality lookup.
+   * The values a document holds at a dotted path, as MongoDB's query matcher finds them: array elements and the
+   * arrays themselves, through arrays on the way; the candidates for an equality lookup with {@link #lookupKey}.
    */
   public static List<BsonValue> valuesAt(BsonDocument document, String path) {
-    List<BsonValue> found = resolve(document, path.split("\\."));
-    List<BsonValue> out = new ArrayList<>(found.size());
-    for (BsonValue v : found) {
-      if (v.isArray()) {
-        out.addAll(v.asArray());
-      }
-      out.add(v);
-    }
-    return out;
+    return new FieldPath(path).values(document);
   }
 
   // --- evaluation ----------------------------------------------------------------------------------------
 
-  /** The values at a dotted path; arrays on the way are traversed element by element, as MongoDB does. */
-  private static List<BsonValue> resolve(BsonDocument doc, String[] path) {
-    List<BsonValue> out = new ArrayList<>(1);
-    collect(doc, path, 0, out);
-    return out;
+  /** Whether a value at the path satisfies the test; a missing value never does. */
+  private static boolean anyCandidate(BsonDocument doc, FieldPath path, Predicate<BsonValue> test) {
+    return path.anyMatch(doc, v -> v != null && test.test(v));
   }
 
-  private static void collect(BsonValue current, String[] path, int i, List<BsonValue> out) {
-    if (i == path.length) {
-      out.add(current);
-      return;
-    }
-    if (current.isDocument()) {
-      BsonValue next = current.asDocument().get(path[i]);
-      if (next != null) {
-        collect(next, path, i + 1, out);
-      }
-    } else if (current.isArray()) {
-      String segment = path[i];
-      if (!segment.isEmpty() && segment.chars().allMatch(Character::isDigit)) {
-        int index = Integer.parseInt(segment);
-        if (index < current.asArray().size()) {
-          collect(current.asArray().get(index), path, i + 1, out);
-        }
-      } else {
-        for (BsonValue element : current.asArray()) {
-          if (element.isDocument()) {
-            collect(element, path, i, out);
-          }
-        }
-      }
-    }
-  }
-
-  /** Whether a value at the path (or an element of an array there) satisfies the test. */
-  private static boolean anyCandidate(BsonDocument doc, String[] path, Predicate<BsonValue> test) {
-    for (BsonValue v : resolve(doc, path)) {
-      if (test.test(v)) {
-        return true;
-      }
-      if (v.isArray()) {
-        for (BsonValue element : v.asArray()) {
-          if (test.test(element)) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean equalsAny(BsonDocument doc, String[] path, BsonValue wanted) {
-    List<BsonValue> found = resolve(doc, path);
-    if (wanted.isNull() && found.isEmpty()) {
-      return true; // {a: null} matches a missing field
-    }
-    for (BsonValue v : found) {
-      if (bsonEquals(v, wanted)) {
-        return true;
-      }
-      if (v.isArray()) {
-        for (BsonValue element : v.asArray()) {
-          if (bsonEquals(element, wanted)) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
+  private static boolean equalsAny(BsonDocument doc, FieldPath path, BsonValue wanted) {
+    return path.anyMatch(doc, v -> v == null ? wanted.isNull() : bsonEquals(v, wanted));
   }
 
   private static boolean bsonEquals(BsonValue a, BsonValue b) {
@@ -439,7 +383,15 @@ public final class DocumentFilter {
         return Double.isFinite(d) ? new java.math.BigDecimal(d) : null;
       case DECIMAL128:
         Decimal128 dec = v.asDecimal128().getValue();
-        return dec.isFinite() ? dec.bigDecimalValue() : null;
+        if (!dec.isFinite()) {
+          return null;
+        }
+        if (dec.isNegative()) {
+          // the magnitude, negated: Decimal128.bigDecimalValue() refuses -0, which is 0
+          return Decimal128.fromIEEE754BIDEncoding(dec.getHigh() & Long.MAX_VALUE, dec.getLow()).bigDecimalValue()
+              .negate();
+        }
+        return dec.bigDecimalValue();
       default:
         return null;
     }

@@ -2,6 +2,8 @@ package dev.modelchange.filter;
 
 import dev.modelchange.logging.MessageCode;
 import dev.modelchange.logging.Messages;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.Locale;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -17,6 +19,7 @@ final class FilterMessages {
   /** What the filter evaluates; named in every message about an unsupported operator. */
   static final String SUPPORTED = "$eq $ne $gt $gte $lt $lte $in $nin $exists $regex $options $not $and $or $nor";
 
+  private static final Logger LOG = System.getLogger(DocumentFilter.class.getName());
   private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
   private FilterMessages() {}
@@ -51,6 +54,18 @@ final class FilterMessages {
   static IllegalArgumentException unknownRegexOption(String operator, String path, char option) {
     return new IllegalArgumentException(Messages.coded(34, operator + at(path) + " has the regular expression "
         + "option '" + option + "', which MongoDB does not have. Use i, m, s or x."));
+  }
+
+  /**
+   * Logs, at DEBUG, that a filter could not be evaluated on a document and so does not match it. Called once per
+   * filter: a filter that fails on one document is likely to fail on the next ones too.
+   */
+  @MessageCode(130)
+  static void evaluationFailed(String filter, RuntimeException cause) {
+    LOG.log(Level.DEBUG, () -> Messages.coded(130, "The filter " + filter + " could not be evaluated on a document ("
+        + cause + "), so the document does not match it. Said once per filter; later documents on which it fails "
+        + "do not match either, silently. Check the documents of the collection, or report the document's shape "
+        + "with this message."));
   }
 
   /** " at path 'a.b'", or nothing for the top level. */
