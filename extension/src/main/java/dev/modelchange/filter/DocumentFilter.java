@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonNull;
@@ -191,8 +190,8 @@ public final class DocumentFilter {
       return all(parts);
     }
     if (condition.getBsonType() == BsonType.REGULAR_EXPRESSION) {
-      Pattern p = pattern(condition.asRegularExpression(), path);
-      return doc -> anyCandidate(doc, segments, v -> v.isString() && p.matcher(v.asString().getValue()).find());
+      LinearRegex p = regex(condition.asRegularExpression(), "$regex", path);
+      return doc -> anyCandidate(doc, segments, p::matches);
     }
     return doc -> equalsAny(doc, segments, condition);
   }
@@ -225,10 +224,10 @@ public final class DocumentFilter {
         return doc -> path.anyMatch(doc, v -> v != null) == wanted;
       case "$regex":
         String options = all.containsKey("$options") ? all.getString("$options").getValue() : "";
-        Pattern p = arg.getBsonType() == BsonType.REGULAR_EXPRESSION
-            ? pattern(arg.asRegularExpression(), path.dotted())
-            : pattern(new BsonRegularExpression(arg.asString().getValue(), options), path.dotted());
-        return doc -> anyCandidate(doc, path, v -> v.isString() && p.matcher(v.asString().getValue()).find());
+        LinearRegex p = arg.getBsonType() == BsonType.REGULAR_EXPRESSION
+            ? regex(arg.asRegularExpression(), op, path.dotted())
+            : regex(new BsonRegularExpression(arg.asString().getValue(), options), op, path.dotted());
+        return doc -> anyCandidate(doc, path, p::matches);
       case "$options":
         if (!all.containsKey("$regex")) {
           throw FilterMessages.optionsWithoutRegex(path.dotted());
@@ -263,27 +262,8 @@ public final class DocumentFilter {
     };
   }
 
-  private static Pattern pattern(BsonRegularExpression re, String path) {
-    int flags = 0;
-    for (char c : re.getOptions().toCharArray()) {
-      switch (c) {
-        case 'i':
-          flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-          break;
-        case 'm':
-          flags |= Pattern.MULTILINE;
-          break;
-        case 's':
-          flags |= Pattern.DOTALL;
-          break;
-        case 'x':
-          flags |= Pattern.COMMENTS;
-          break;
-        default:
-          throw FilterMessages.unknownRegexOption("$regex", path, c);
-      }
-    }
-    return Pattern.compile(re.getPattern(), flags);
+  private static LinearRegex regex(BsonRegularExpression re, String operator, String path) {
+    return LinearRegex.compile(re.getPattern(), re.getOptions(), operator, path);
   }
 
   private static Predicate<BsonDocument> all(List<Predicate<BsonDocument>> parts) {

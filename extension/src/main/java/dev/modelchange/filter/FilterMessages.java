@@ -56,6 +56,21 @@ final class FilterMessages {
         + "option '" + option + "', which MongoDB does not have. Use i, m, s or x."));
   }
 
+  @MessageCode(35)
+  static IllegalArgumentException unsupportedRegexConstruct(String operator, String path, String pattern,
+      String construct, String fragment) {
+    return new IllegalArgumentException(Messages.coded(35, operator + at(path) + ": the regular expression "
+        + shown(pattern) + " uses a " + construct + " (" + fragment + "), which ModelChange does not evaluate: it "
+        + "runs regular expressions in linear time (RE2/J), so that no pattern can hold a stream. Rewrite it "
+        + "without the " + construct + ", or filter on the server with a $match stage on fullDocument.<field>."));
+  }
+
+  @MessageCode(36)
+  static IllegalArgumentException invalidRegex(String operator, String path, String pattern, String reason) {
+    return new IllegalArgumentException(Messages.coded(36, operator + at(path) + ": the regular expression "
+        + shown(pattern) + " is not valid: " + reason + "."));
+  }
+
   /**
    * Logs, at DEBUG, that a filter could not be evaluated on a document and so does not match it. Called once per
    * filter: a filter that fails on one document is likely to fail on the next ones too.
@@ -66,6 +81,11 @@ final class FilterMessages {
         + cause + "), so the document does not match it. Said once per filter; later documents on which it fails "
         + "do not match either, silently. Check the documents of the collection, or report the document's shape "
         + "with this message."));
+  }
+
+  /** A pattern between slashes, cut short. */
+  static String shown(String pattern) {
+    return "/" + (pattern.length() > 80 ? pattern.substring(0, 80) + "..." : pattern) + "/";
   }
 
   /** " at path 'a.b'", or nothing for the top level. */
