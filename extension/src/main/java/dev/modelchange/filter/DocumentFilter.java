@@ -22,6 +22,13 @@ import org.bson.types.Decimal128;
  * filter is parsed, with an {@link IllegalArgumentException} naming the operator. Immutable and thread-safe.
  */
 public final class DocumentFilter {
+  /**
+   * How deep a filter may nest: the query document is level 1, and each document or array inside it one more
+   * (as MongoDB counts a document's depth). Also the most components a dotted path and the deepest groups a
+   * regular expression may have. Deeper filters are refused when parsed (MODELCHANGE-131, -132, -133), so that
+   * neither parsing nor matching can overflow the stack.
+   */
+  static final int MAX_DEPTH = 100;
   private static final DocumentFilter EMPTY = new DocumentFilter(new BsonDocument(), doc -> true, null);
 
   private final BsonDocument query;
@@ -50,6 +57,7 @@ public final class DocumentFilter {
     if (query == null || query.isEmpty()) {
       return EMPTY;
     }
+    requireDepthWithin(query, 1, null);
     return new DocumentFilter(query.clone(), compileQuery(query), singleEqualityOf(query));
   }
 
@@ -126,6 +134,25 @@ public final class DocumentFilter {
 
   // --- compilation ---------------------------------------------------------------------------------------
 
+  /**
+   * Refuses a value nested deeper than {@link #MAX_DEPTH}, before anything recursive (cloning, compiling) sees
+   * it; recurses at most {@code MAX_DEPTH} levels itself.
+   */
+  private static void requireDepthWithin(BsonValue value, int level, String topKey) {
+    if ((value.isDocument() || value.isArray()) && level > MAX_DEPTH) {
+      throw FilterMessages.nestingTooDeep(MAX_DEPTH, topKey);
+    }
+    if (value.isDocument()) {
+      for (Map.Entry<String, BsonValue> e : value.asDocument().entrySet()) {
+        requireDepthWithin(e.getValue(), level + 1, topKey == null ? e.getKey() : topKey);
+      }
+    } else if (value.isArray()) {
+      for (BsonValue element : value.asArray()) {
+        requireDepthWithin(element, level + 1, topKey);
+      }
+    }
+  }
+
   private static Map.Entry<String, BsonValue> singleEqualityOf(BsonDocument query) {
     if (query.size() != 1) {
       return null;
@@ -180,6 +207,10 @@ public final class DocumentFilter {
   }
 
   private static Predicate<BsonDocument> compileField(String path, BsonValue condition) {
+    int components = FieldPath.length(path);
+    if (components > MAX_DEPTH) {
+      throw FilterMessages.pathTooLong(path, components, MAX_DEPTH);
+    }
     FieldPath segments = new FieldPath(path);
     if (condition.isDocument() && isOperatorDocument(condition.asDocument())) {
       List<Predicate<BsonDocument>> parts = new ArrayList<>();

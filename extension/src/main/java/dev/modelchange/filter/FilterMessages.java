@@ -83,6 +83,27 @@ final class FilterMessages {
         + "with this message."));
   }
 
+  @MessageCode(131)
+  static IllegalArgumentException nestingTooDeep(int limit, String under) {
+    return new IllegalArgumentException(Messages.coded(131, "The filter nests deeper than " + limit + " levels"
+        + (under == null ? "" : " (under " + under + ")") + ": each document or array inside the query is a level. "
+        + "Flatten it: $and and $or take many conditions in one array, and a dotted path reaches into embedded "
+        + "documents."));
+  }
+
+  @MessageCode(132)
+  static IllegalArgumentException pathTooLong(String path, int components, int limit) {
+    return new IllegalArgumentException(Messages.coded(132, "The path '"
+        + (path.length() > 60 ? path.substring(0, 60) + "..." : path) + "' has " + components
+        + " components; a filter's paths may have at most " + limit + "."));
+  }
+
+  @MessageCode(133)
+  static IllegalArgumentException regexTooDeep(String operator, String path, int limit) {
+    return new IllegalArgumentException(Messages.coded(133, operator + at(path) + ": the regular expression nests "
+        + "groups deeper than " + limit + " levels. Flatten its groups."));
+  }
+
   /** A pattern between slashes, cut short. */
   static String shown(String pattern) {
     return "/" + (pattern.length() > 80 ? pattern.substring(0, 80) + "..." : pattern) + "/";

@@ -49,6 +49,9 @@ final class LinearRegex {
       throw FilterMessages.invalidRegex(operator, path, pattern.replace("\0", "\\0"),
           "it contains a NUL character, which MongoDB refuses too");
     }
+    if (groupDepth(pattern) > DocumentFilter.MAX_DEPTH) {
+      throw FilterMessages.regexTooDeep(operator, path, DocumentFilter.MAX_DEPTH);
+    }
     String translated = translate(pattern, extended, (flags & Pattern.MULTILINE) != 0);
     try {
       return new LinearRegex(pattern, sorted(options), Pattern.compile(translated, flags));
@@ -148,6 +151,26 @@ final class LinearRegex {
       }
     }
     return out.toString();
+  }
+
+  /** How deep the pattern's groups nest (RE2/J's parser overflows the stack at some thousands). */
+  private static int groupDepth(String pattern) {
+    int depth = 0;
+    int max = 0;
+    int n = pattern.length();
+    for (int i = 0; i < n; i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '[') {
+        i = copyClass(pattern, i, new StringBuilder()) - 1;
+      } else if (c == '(') {
+        max = Math.max(max, ++depth);
+      } else if (c == ')') {
+        depth--;
+      }
+    }
+    return max;
   }
 
   /** Copies a character class from its {@code [} and returns the index after its {@code ]}. */
