@@ -1,18 +1,12 @@
 package dev.modelchange.filter;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
-import org.bson.BsonArray;
 import org.bson.BsonDocument;
-import org.bson.BsonNull;
-import org.bson.BsonRegularExpression;
-import org.bson.BsonType;
 import org.bson.BsonValue;
-import org.bson.types.Decimal128;
 
 /**
  * A MongoDB query on a document's fields, evaluated in the process, so that listeners with different filters can
@@ -58,7 +52,7 @@ public final class DocumentFilter {
       return EMPTY;
     }
     requireDepthWithin(query, 1, null);
-    return new DocumentFilter(query.clone(), compileQuery(query), singleEqualityOf(query));
+    return new DocumentFilter(query.clone(), QueryCompiler.compile(query), singleEqualityOf(query));
   }
 
   /** Whether the filter has no condition. */
@@ -112,7 +106,7 @@ public final class DocumentFilter {
       return null;
     }
     if (value.isNumber() || value.isDecimal128()) {
-      java.math.BigDecimal d = numeric(value);
+      java.math.BigDecimal d = BsonOrder.numeric(value);
       return d == null ? null : d.stripTrailingZeros();
     }
     switch (value.getBsonType()) {
@@ -168,243 +162,11 @@ public final class DocumentFilter {
     return lookupKey(v) == null ? null : Map.entry(e.getKey(), v);
   }
 
-  private static Predicate<BsonDocument> compileQuery(BsonDocument query) {
-    List<Predicate<BsonDocument>> parts = new ArrayList<>();
-    for (Map.Entry<String, BsonValue> e : query.entrySet()) {
-      String key = e.getKey();
-      switch (key) {
-        case "$and":
-          parts.add(all(subQueries(key, e.getValue())));
-          break;
-        case "$or":
-          parts.add(any(subQueries(key, e.getValue())));
-          break;
-        case "$nor":
-          parts.add(any(subQueries(key, e.getValue())).negate());
-          break;
-        default:
-          if (key.startsWith("$")) {
-            throw FilterMessages.unsupportedOperator(key, "");
-          }
-          parts.add(compileField(key, e.getValue()));
-      }
-    }
-    return all(parts);
-  }
-
-  private static List<Predicate<BsonDocument>> subQueries(String operator, BsonValue value) {
-    if (!value.isArray() || value.asArray().isEmpty()) {
-      throw FilterMessages.logicalNeedsQueries(operator, "", value);
-    }
-    List<Predicate<BsonDocument>> list = new ArrayList<>();
-    for (BsonValue v : value.asArray()) {
-      if (!v.isDocument()) {
-        throw FilterMessages.logicalNeedsQueries(operator, "", v);
-      }
-      list.add(compileQuery(v.asDocument()));
-    }
-    return list;
-  }
-
-  private static Predicate<BsonDocument> compileField(String path, BsonValue condition) {
-    int components = FieldPath.length(path);
-    if (components > MAX_DEPTH) {
-      throw FilterMessages.pathTooLong(path, components, MAX_DEPTH);
-    }
-    FieldPath segments = new FieldPath(path);
-    if (condition.isDocument() && isOperatorDocument(condition.asDocument())) {
-      List<Predicate<BsonDocument>> parts = new ArrayList<>();
-      BsonDocument ops = condition.asDocument();
-      for (Map.Entry<String, BsonValue> op : ops.entrySet()) {
-        parts.add(compileOperator(segments, op.getKey(), op.getValue(), ops));
-      }
-      return all(parts);
-    }
-    if (condition.getBsonType() == BsonType.REGULAR_EXPRESSION) {
-      LinearRegex p = regex(condition.asRegularExpression(), "$regex", path);
-      return doc -> anyCandidate(doc, segments, p::matches);
-    }
-    return doc -> equalsAny(doc, segments, condition);
-  }
-
-  private static boolean isOperatorDocument(BsonDocument d) {
-    return !d.isEmpty() && d.getFirstKey().startsWith("$");
-  }
-
-  private static Predicate<BsonDocument> compileOperator(
-      FieldPath path, String op, BsonValue arg, BsonDocument all) {
-    switch (op) {
-      case "$eq":
-        return doc -> equalsAny(doc, path, arg);
-      case "$ne":
-        return doc -> !equalsAny(doc, path, arg);
-      case "$gt":
-        return doc -> anyCandidate(doc, path, v -> comparable(v, arg) && compare(v, arg) > 0);
-      case "$gte":
-        return doc -> anyCandidate(doc, path, v -> comparable(v, arg) && compare(v, arg) >= 0);
-      case "$lt":
-        return doc -> anyCandidate(doc, path, v -> comparable(v, arg) && compare(v, arg) < 0);
-      case "$lte":
-        return doc -> anyCandidate(doc, path, v -> comparable(v, arg) && compare(v, arg) <= 0);
-      case "$in":
-        return inPredicate(path, op, arg);
-      case "$nin":
-        return inPredicate(path, op, arg).negate();
-      case "$exists":
-        boolean wanted = arg.isBoolean() ? arg.asBoolean().getValue() : !(arg.isNumber() && numeric(arg).signum() == 0);
-        return doc -> path.anyMatch(doc, v -> v != null) == wanted;
-      case "$regex":
-        String options = all.containsKey("$options") ? all.getString("$options").getValue() : "";
-        LinearRegex p = arg.getBsonType() == BsonType.REGULAR_EXPRESSION
-            ? regex(arg.asRegularExpression(), op, path.dotted())
-            : regex(new BsonRegularExpression(arg.asString().getValue(), options), op, path.dotted());
-        return doc -> anyCandidate(doc, path, p::matches);
-      case "$options":
-        if (!all.containsKey("$regex")) {
-          throw FilterMessages.optionsWithoutRegex(path.dotted());
-        }
-        return doc -> true;
-      case "$not":
-        if (arg.isDocument() && isOperatorDocument(arg.asDocument())) {
-          return compileField(path.dotted(), arg).negate();
-        }
-        if (arg.getBsonType() == BsonType.REGULAR_EXPRESSION) {
-          return compileField(path.dotted(), arg).negate();
-        }
-        throw FilterMessages.wrongArgument(op, path.dotted(),
-            "an operator document or a regular expression", arg);
-      default:
-        throw FilterMessages.unsupportedOperator(op, path.dotted());
-    }
-  }
-
-  private static Predicate<BsonDocument> inPredicate(FieldPath path, String op, BsonValue arg) {
-    if (!arg.isArray()) {
-      throw FilterMessages.wrongArgument(op, path.dotted(), "an array", arg);
-    }
-    BsonArray values = arg.asArray();
-    return doc -> {
-      for (BsonValue v : values) {
-        if (equalsAny(doc, path, v)) {
-          return true;
-        }
-      }
-      return false;
-    };
-  }
-
-  private static LinearRegex regex(BsonRegularExpression re, String operator, String path) {
-    return LinearRegex.compile(re.getPattern(), re.getOptions(), operator, path);
-  }
-
-  private static Predicate<BsonDocument> all(List<Predicate<BsonDocument>> parts) {
-    if (parts.size() == 1) {
-      return parts.get(0);
-    }
-    return doc -> {
-      for (Predicate<BsonDocument> p : parts) {
-        if (!p.test(doc)) {
-          return false;
-        }
-      }
-      return true;
-    };
-  }
-
-  private static Predicate<BsonDocument> any(List<Predicate<BsonDocument>> parts) {
-    return doc -> {
-      for (Predicate<BsonDocument> p : parts) {
-        if (p.test(doc)) {
-          return true;
-        }
-      }
-      return false;
-    };
-  }
-
   /**
    * The values a document holds at a dotted path, as MongoDB's query matcher finds them: array elements and the
    * arrays themselves, through arrays on the way; the candidates for an equality lookup with {@link #lookupKey}.
    */
   public static List<BsonValue> valuesAt(BsonDocument document, String path) {
     return new FieldPath(path).values(document);
-  }
-
-  // --- evaluation ----------------------------------------------------------------------------------------
-
-  /** Whether a value at the path satisfies the test; a missing value never does. */
-  private static boolean anyCandidate(BsonDocument doc, FieldPath path, Predicate<BsonValue> test) {
-    return path.anyMatch(doc, v -> v != null && test.test(v));
-  }
-
-  private static boolean equalsAny(BsonDocument doc, FieldPath path, BsonValue wanted) {
-    return path.anyMatch(doc, v -> v == null ? wanted.isNull() : bsonEquals(v, wanted));
-  }
-
-  private static boolean bsonEquals(BsonValue a, BsonValue b) {
-    if ((a.isNumber() || a.isDecimal128()) && (b.isNumber() || b.isDecimal128())) {
-      return compare(a, b) == 0;
-    }
-    if (a instanceof BsonNull || b instanceof BsonNull) {
-      return a.isNull() && b.isNull();
-    }
-    return a.equals(b);
-  }
-
-  private static final int NOT_COMPARABLE = Integer.MIN_VALUE;
-
-  private static boolean comparable(BsonValue a, BsonValue b) {
-    return compare(a, b) != NOT_COMPARABLE;
-  }
-
-  /** Compares values of the same kind; values of different kinds never satisfy a comparison. */
-  private static int compare(BsonValue a, BsonValue b) {
-    if ((a.isNumber() || a.isDecimal128()) && (b.isNumber() || b.isDecimal128())) {
-      java.math.BigDecimal x = numeric(a);
-      java.math.BigDecimal y = numeric(b);
-      return x == null || y == null ? NOT_COMPARABLE : x.compareTo(y);
-    }
-    if (a.getBsonType() != b.getBsonType()) {
-      return NOT_COMPARABLE;
-    }
-    switch (a.getBsonType()) {
-      case STRING:
-        return Integer.signum(a.asString().getValue().compareTo(b.asString().getValue()));
-      case OBJECT_ID:
-        return a.asObjectId().getValue().compareTo(b.asObjectId().getValue());
-      case BOOLEAN:
-        return Boolean.compare(a.asBoolean().getValue(), b.asBoolean().getValue());
-      case DATE_TIME:
-        return Long.compare(a.asDateTime().getValue(), b.asDateTime().getValue());
-      case TIMESTAMP:
-        return a.asTimestamp().compareTo(b.asTimestamp());
-      default:
-        return NOT_COMPARABLE;
-    }
-  }
-
-  private static java.math.BigDecimal numeric(BsonValue v) {
-    switch (v.getBsonType()) {
-      case INT32:
-        return java.math.BigDecimal.valueOf(v.asInt32().getValue());
-      case INT64:
-        return java.math.BigDecimal.valueOf(v.asInt64().getValue());
-      case DOUBLE:
-        double d = v.asDouble().getValue();
-        return Double.isFinite(d) ? new java.math.BigDecimal(d) : null;
-      case DECIMAL128:
-        Decimal128 dec = v.asDecimal128().getValue();
-        if (!dec.isFinite()) {
-          return null;
-        }
-        if (dec.isNegative()) {
-          // the magnitude, negated: Decimal128.bigDecimalValue() refuses -0, which is 0
-          return Decimal128.fromIEEE754BIDEncoding(dec.getHigh() & Long.MAX_VALUE, dec.getLow()).bigDecimalValue()
-              .negate();
-        }
-        return dec.bigDecimalValue();
-      default:
-        return null;
-    }
   }
 }

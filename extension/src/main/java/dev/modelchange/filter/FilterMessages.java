@@ -83,6 +83,26 @@ final class FilterMessages {
         + "with this message."));
   }
 
+  @MessageCode(37)
+  static IllegalArgumentException fieldBesideOperators(String path, String field) {
+    return new IllegalArgumentException(Messages.coded(37, "The operator document at path '" + path
+        + "' also has the field '" + field + "', which is no operator: a document whose first field starts "
+        + "with $ holds only operators. To match an embedded document, write its fields first; to reach into it, "
+        + "use a dotted path ('" + path + "." + field + "')."));
+  }
+
+  @MessageCode(38)
+  static IllegalArgumentException operatorInsideIn(String operator, String path, String nested) {
+    return new IllegalArgumentException(Messages.coded(38, operator + at(path) + " holds an operator document ("
+        + nested + "): " + operator + " takes values and regular expressions only. Combine conditions with $or."));
+  }
+
+  @MessageCode(39)
+  static IllegalArgumentException optionsTwice(String path) {
+    return new IllegalArgumentException(Messages.coded(39, "$options" + at(path) + " is given beside a $regex that "
+        + "is a regular expression with options of its own. Give the options in one place."));
+  }
+
   @MessageCode(131)
   static IllegalArgumentException nestingTooDeep(int limit, String under) {
     return new IllegalArgumentException(Messages.coded(131, "The filter nests deeper than " + limit + " levels"
