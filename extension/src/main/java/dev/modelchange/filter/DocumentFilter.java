@@ -10,10 +10,15 @@ import org.bson.BsonValue;
 
 /**
  * A MongoDB query on a document's fields, evaluated in the process, so that listeners with different filters can
- * share one server cursor. Supports implicit and {@code $eq} equality (with array-element matching), {@code $ne},
- * {@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}, {@code $in}, {@code $nin}, {@code $exists}, {@code $regex},
- * {@code $not}, and {@code $and}/{@code $or}/{@code $nor}, on dotted paths. Anything else is rejected when the
- * filter is parsed, with an {@link IllegalArgumentException} naming the operator. Immutable and thread-safe.
+ * share one server cursor. Supports implicit and {@code $eq} equality, {@code $ne}, {@code $gt}, {@code $gte},
+ * {@code $lt}, {@code $lte}, {@code $in}, {@code $nin}, {@code $exists}, {@code $regex} with {@code $options},
+ * {@code $not}, and {@code $and}/{@code $or}/{@code $nor}, on dotted paths, and matches as MongoDB's {@code find}
+ * does: arrays by element and as a whole ({@link FieldPath}), values by MongoDB's type brackets and order
+ * ({@link BsonOrder}), regular expressions in linear time ({@link LinearRegex}).
+ *
+ * <p>Anything else, an argument of the wrong type, or a filter nested deeper than {@value #MAX_DEPTH} levels, is
+ * refused when the filter is parsed, with an {@link IllegalArgumentException} naming the operator and the path.
+ * Matching never throws. Immutable and thread-safe.
  */
 public final class DocumentFilter {
   /**
@@ -98,27 +103,14 @@ public final class DocumentFilter {
   }
 
   /**
-   * A key under which equal scalar values meet in a hash map: numbers of different BSON types that are equal
-   * (1, 1L, 1.0) give the same key. Null for values that have no such key (documents, arrays, NaN, null).
+   * A key under which scalar values that {@code $eq} finds equal meet in a hash map, and only those: numbers give
+   * their exact value whatever their BSON type (1, 1L, 1.0 and 1.00 meet; the double 0.1 and the decimal 0.1 do
+   * not, as in MongoDB), strings and symbols their text; ObjectIds, booleans, dates and timestamps themselves.
+   * Null for values that have no such key (documents, arrays, NaN, infinities, null), which are matched by
+   * scanning instead.
    */
   public static Object lookupKey(BsonValue value) {
-    if (value == null) {
-      return null;
-    }
-    if (value.isNumber() || value.isDecimal128()) {
-      java.math.BigDecimal d = BsonOrder.numeric(value);
-      return d == null ? null : d.stripTrailingZeros();
-    }
-    switch (value.getBsonType()) {
-      case STRING:
-      case OBJECT_ID:
-      case BOOLEAN:
-      case DATE_TIME:
-      case TIMESTAMP:
-        return value;
-      default:
-        return null;
-    }
+    return BsonOrder.lookupKey(value);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.modelchange.filter;
 
+import dev.modelchange.filter.BsonOrder.Comparison;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ final class QueryCompiler {
       return operators(path, condition.asDocument());
     }
     if (condition.getBsonType() == BsonType.REGULAR_EXPRESSION) {
-      return at(path, regex(path, condition, "")::matches);
+      return at(path, regex("$regex", path, condition, "")::matches);
     }
     return at(path, equalTo("$eq", path, condition));
   }
@@ -111,7 +112,7 @@ final class QueryCompiler {
       return operators(path, arg.asDocument());
     }
     if (arg.getBsonType() == BsonType.REGULAR_EXPRESSION) {
-      return at(path, regex(path, arg, "")::matches);
+      return at(path, regex("$not", path, arg, "")::matches);
     }
     throw FilterMessages.wrongArgument("$not", path.dotted(),
         "an operator document such as {\"$gt\": 5} or a regular expression", arg);
@@ -124,17 +125,18 @@ final class QueryCompiler {
 
   private static Predicate<BsonValue> equalTo(String op, FieldPath path, BsonValue wanted) {
     requireComparable(op, path, wanted);
-    return v -> v == null ? wanted.isNull() : BsonOrder.queryEquals(v, wanted);
+    return v -> BsonOrder.satisfies(Comparison.EQ, v, wanted);
   }
 
   private static Predicate<BsonValue> comparison(String op, FieldPath path, BsonValue bound) {
     requireComparable(op, path, bound);
-    return switch (op) {
-      case "$gt" -> v -> v != null && BsonOrder.comparable(v, bound) && BsonOrder.compare(v, bound) > 0;
-      case "$gte" -> v -> v != null && BsonOrder.comparable(v, bound) && BsonOrder.compare(v, bound) >= 0;
-      case "$lt" -> v -> v != null && BsonOrder.comparable(v, bound) && BsonOrder.compare(v, bound) < 0;
-      default -> v -> v != null && BsonOrder.comparable(v, bound) && BsonOrder.compare(v, bound) <= 0;
+    Comparison c = switch (op) {
+      case "$gt" -> Comparison.GT;
+      case "$gte" -> Comparison.GTE;
+      case "$lt" -> Comparison.LT;
+      default -> Comparison.LTE;
     };
+    return v -> BsonOrder.satisfies(c, v, bound);
   }
 
   private static void requireComparable(String op, FieldPath path, BsonValue value) {
@@ -149,16 +151,34 @@ final class QueryCompiler {
       throw FilterMessages.wrongArgument(op, path.dotted(), "an array of values", arg);
     }
     BsonArray values = arg.asArray();
-    List<Predicate<BsonValue>> tests = new ArrayList<>(values.size());
+    List<BsonValue> equal = new ArrayList<>(values.size());
+    List<LinearRegex> regexes = new ArrayList<>();
+    boolean hasNull = false;
     for (BsonValue v : values) {
       if (v.isDocument() && isOperatorDocument(v.asDocument())) {
         throw FilterMessages.operatorInsideIn(op, path.dotted(), v.asDocument().getFirstKey());
       }
-      tests.add(equalTo(op, path, v));
+      requireComparable(op, path, v);
+      if (v.getBsonType() == BsonType.REGULAR_EXPRESSION) {
+        regexes.add(regex(op, path, v, ""));
+      } else {
+        hasNull |= v.isNull();
+        equal.add(v);
+      }
     }
+    boolean matchesMissing = hasNull;
+    // MongoDB's InMatchExpression: null in the list also matches a missing (or undefined) value
     return v -> {
-      for (Predicate<BsonValue> t : tests) {
-        if (t.test(v)) {
+      if (v == null || v.getBsonType() == BsonType.UNDEFINED) {
+        return matchesMissing;
+      }
+      for (BsonValue e : equal) {
+        if (BsonOrder.equal(v, e)) {
+          return true;
+        }
+      }
+      for (LinearRegex r : regexes) {
+        if (r.matches(v)) {
           return true;
         }
       }
@@ -171,7 +191,7 @@ final class QueryCompiler {
     if (arg.isBoolean()) {
       return arg.asBoolean().getValue();
     }
-    if (arg.isNumber() || arg.isDecimal128()) {
+    if (BsonOrder.isNumber(arg)) {
       if (BsonOrder.isNaN(arg)) {
         throw FilterMessages.wrongArgument("$exists", path.dotted(), "true or false (or a number other than NaN)",
             arg);
@@ -192,7 +212,7 @@ final class QueryCompiler {
       if (options != null && !regex.asRegularExpression().getOptions().isEmpty()) {
         throw FilterMessages.optionsTwice(path.dotted());
       }
-      return regex(path, regex, options == null ? "" : options.asString().getValue());
+      return regex("$regex", path, regex, options == null ? "" : options.asString().getValue());
     }
     if (!regex.isString()) {
       throw FilterMessages.wrongArgument("$regex", path.dotted(), "a string or a regular expression", regex);
@@ -201,9 +221,9 @@ final class QueryCompiler {
         "$regex", path.dotted());
   }
 
-  private static LinearRegex regex(FieldPath path, BsonValue regex, String extraOptions) {
+  private static LinearRegex regex(String op, FieldPath path, BsonValue regex, String extraOptions) {
     return LinearRegex.compile(regex.asRegularExpression().getPattern(),
-        regex.asRegularExpression().getOptions() + extraOptions, "$regex", path.dotted());
+        regex.asRegularExpression().getOptions() + extraOptions, op, path.dotted());
   }
 
   private static Predicate<BsonDocument> all(List<Predicate<BsonDocument>> parts) {

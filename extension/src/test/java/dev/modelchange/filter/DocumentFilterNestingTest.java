@@ -66,6 +66,10 @@ class DocumentFilterNestingTest {
     assertThat(DocumentFilter.parse(literalChain(DocumentFilter.MAX_DEPTH - 1)).matches(deepDocument)).isFalse();
     assertThat(DocumentFilter.parse(BsonDocument.parse("{\"a.a.a\": {\"$exists\": true}}")).matches(deepDocument))
         .isTrue();
+    assertThat(DocumentFilter.parse(BsonDocument.parse("{\"a\": {\"$gt\": {\"a\": {}}}}")).matches(deepDocument))
+        .as("documents compare field by field, only as deep as the filter's side").isTrue();
+    assertThat(DocumentFilter.parse(BsonDocument.parse("{\"a\": {\"$lt\": {\"a\": {\"a\": 1}}}}"))
+        .matches(deepDocument)).as("a number sorts before a document").isFalse();
     assertThat(DocumentFilter.valuesAt(deepDocument, "a.a")).hasSize(1);
   }
 

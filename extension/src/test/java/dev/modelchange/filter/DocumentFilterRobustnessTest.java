@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /** A filter that cannot be evaluated on a document does not match it: matching never throws. */
 class DocumentFilterRobustnessTest {
   private static DocumentFilter filter(Bson query) {
-    return DocumentFilter.parse(query.toBsonDocument(BsonDocument.class, MongoClientSettings.getDefaultCodecRegistry()));
+    return DocumentFilter.parse(
+        query.toBsonDocument(BsonDocument.class, MongoClientSettings.getDefaultCodecRegistry()));
   }
 
   private static DocumentFilter filter(String json) {
