@@ -57,7 +57,8 @@ public final class DocumentFilter {
       return EMPTY;
     }
     requireDepthWithin(query, 1, null);
-    return new DocumentFilter(query.clone(), QueryCompiler.compile(query), singleEqualityOf(query));
+    BsonDocument own = query.clone(); // the compiled filter holds parts of it: the caller's may change
+    return new DocumentFilter(own, QueryCompiler.compile(own), singleEqualityOf(own));
   }
 
   /** Whether the filter has no condition. */

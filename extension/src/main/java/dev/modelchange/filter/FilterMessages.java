@@ -77,10 +77,11 @@ final class FilterMessages {
    */
   @MessageCode(130)
   static void evaluationFailed(String filter, RuntimeException cause) {
-    LOG.log(Level.DEBUG, () -> Messages.coded(130, "The filter " + filter + " could not be evaluated on a document ("
-        + cause + "), so the document does not match it. Said once per filter; later documents on which it fails "
-        + "do not match either, silently. Check the documents of the collection, or report the document's shape "
-        + "with this message."));
+    LOG.log(Level.DEBUG, () -> Messages.coded(130, "The filter "
+        + (filter.length() > 300 ? filter.substring(0, 300) + "..." : filter) + " could not be evaluated on a "
+        + "document (" + cause + "), so the document does not match it. Said once per filter; later documents on "
+        + "which it fails do not match either, silently. Check the documents of the collection, or report the "
+        + "document's shape with this message."), cause);
   }
 
   @MessageCode(37)

@@ -56,6 +56,16 @@ class DocumentFilterRobustnessTest {
   }
 
   @Test
+  void changingTheQueryAfterParsingChangesNothing() {
+    BsonDocument query = BsonDocument.parse("{\"a\": {\"b\": 1}}");
+    DocumentFilter f = DocumentFilter.parse(query);
+    query.getDocument("a").put("b", new org.bson.BsonInt32(2));
+
+    assertThat(f.matches(BsonDocument.parse("{\"a\": {\"b\": 1}}"))).isTrue();
+    assertThat(f.query()).isEqualTo(BsonDocument.parse("{\"a\": {\"b\": 1}}"));
+  }
+
+  @Test
   void aDocumentThatCannotBeReadDoesNotMatchAndIsReportedOnceAtDebug() {
     BsonDocument unreadable = new BsonDocument() {
       @Override
@@ -80,6 +90,7 @@ class DocumentFilterRobustnessTest {
           .contains("corrupt bytes");
     });
     assertThat(logged.get(0).getMessage()).contains("Dune");
+    assertThat(logged.get(0).getThrown()).hasMessage("corrupt bytes");
   }
 
   static void withDebugLog(List<LogRecord> into, Runnable action) {
