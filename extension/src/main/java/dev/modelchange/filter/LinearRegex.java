@@ -98,8 +98,9 @@ final class LinearRegex {
     if (fragment.matches("\\\\[1-9kg].*")) {
       return "backreference";
     }
-    if (fragment.matches("[*+?}]\\+")) {
-      return "possessive quantifier";
+    if (fragment.length() >= 2 && fragment.endsWith("+")
+        && "*+?}".indexOf(fragment.charAt(fragment.length() - 2)) >= 0) {
+      return "possessive quantifier"; // *+ ++ ?+ {n,m}+
     }
     return null;
   }

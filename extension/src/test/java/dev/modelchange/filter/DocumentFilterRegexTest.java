@@ -56,6 +56,7 @@ class DocumentFilterRegexTest {
         {"(?<!a)b", "lookbehind"},
         {"(?>a+)b", "atomic group"},
         {"a*+b", "possessive quantifier"},
+        {"a{2}+b", "possessive quantifier"},
     };
     for (String[] c : cases) {
       assertThatThrownBy(() -> regex(c[0], "")).as(c[0]).isInstanceOf(IllegalArgumentException.class)
