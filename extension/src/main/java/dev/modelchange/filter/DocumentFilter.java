@@ -1,32 +1,39 @@
 package dev.modelchange.filter;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import org.bson.BsonArray;
 import org.bson.BsonDocument;
-import org.bson.BsonNull;
-import org.bson.BsonRegularExpression;
-import org.bson.BsonType;
 import org.bson.BsonValue;
-import org.bson.types.Decimal128;
 
 /**
  * A MongoDB query on a document's fields, evaluated in the process, so that listeners with different filters can
- * share one server cursor. Supports implicit and {@code $eq} equality (with array-element matching), {@code $ne},
- * {@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}, {@code $in}, {@code $nin}, {@code $exists}, {@code $regex},
- * {@code $not}, and {@code $and}/{@code $or}/{@code $nor}, on dotted paths. Anything else is rejected when the
- * filter is parsed, with an {@link IllegalArgumentException} naming the operator. Immutable and thread-safe.
+ * share one server cursor. Supports implicit and {@code $eq} equality, {@code $ne}, {@code $gt}, {@code $gte},
+ * {@code $lt}, {@code $lte}, {@code $in}, {@code $nin}, {@code $exists}, {@code $regex} with {@code $options},
+ * {@code $not}, and {@code $and}/{@code $or}/{@code $nor}, on dotted paths, and matches as MongoDB's {@code find}
+ * does: arrays by element and as a whole ({@link FieldPath}), values by MongoDB's type brackets and order
+ * ({@link BsonOrder}), regular expressions in linear time ({@link LinearRegex}).
+ *
+ * <p>Anything else, an argument of the wrong type, or a filter nested deeper than {@value #MAX_DEPTH} levels, is
+ * refused when the filter is parsed, with an {@link IllegalArgumentException} naming the operator and the path.
+ * Matching never throws. Immutable and thread-safe.
  */
 public final class DocumentFilter {
+  /**
+   * How deep a filter may nest: the query document is level 1, and each document or array inside it one more
+   * (as MongoDB counts a document's depth). Also the most components a dotted path and the deepest groups a
+   * regular expression may have. Deeper filters are refused when parsed (MODELCHANGE-131, -132, -133), so that
+   * neither parsing nor matching can overflow the stack.
+   */
+  static final int MAX_DEPTH = 100;
   private static final DocumentFilter EMPTY = new DocumentFilter(new BsonDocument(), doc -> true, null);
 
   private final BsonDocument query;
   private final Predicate<BsonDocument> predicate;
   private final Map.Entry<String, BsonValue> singleEquality;
+  private final AtomicBoolean failureReported = new AtomicBoolean();
 
   private DocumentFilter(
       BsonDocument query, Predicate<BsonDocument> predicate, Map.Entry<String, BsonValue> singleEquality) {
@@ -49,7 +56,9 @@ public final class DocumentFilter {
     if (query == null || query.isEmpty()) {
       return EMPTY;
     }
-    return new DocumentFilter(query.clone(), compileQuery(query), singleEqualityOf(query));
+    requireDepthWithin(query, 1, null);
+    BsonDocument own = query.clone(); // the compiled filter holds parts of it: the caller's may change
+    return new DocumentFilter(own, QueryCompiler.compile(own), singleEqualityOf(own));
   }
 
   /** Whether the filter has no condition. */
@@ -64,13 +73,25 @@ public final class DocumentFilter {
 
   /**
    * Whether the document matches. A missing document ({@code null}) matches only the empty filter: with no
-   * document there is nothing to test the conditions against.
+   * document there is nothing to test the conditions against. Never throws: a document on which the filter cannot
+   * be evaluated (one whose lazy bytes cannot be read, say) does not match, and the first such failure of each
+   * filter is logged at DEBUG (MODELCHANGE-130).
    */
   public boolean matches(BsonDocument document) {
     if (isEmpty()) {
       return true;
     }
-    return document != null && predicate.test(document);
+    if (document == null) {
+      return false;
+    }
+    try {
+      return predicate.test(document);
+    } catch (RuntimeException e) {
+      if (failureReported.compareAndSet(false, true)) {
+        FilterMessages.evaluationFailed(toString(), e);
+      }
+      return false;
+    }
   }
 
   /**
@@ -83,27 +104,14 @@ public final class DocumentFilter {
   }
 
   /**
-   * A key under which equal scalar values meet in a hash map: numbers of different BSON types that are equal
-   * (1, 1L, 1.0) give the same key. Null for values that have no such key (documents, arrays, NaN, null).
+   * A key under which scalar values that {@code $eq} finds equal meet in a hash map, and only those: numbers give
+   * their exact value whatever their BSON type (1, 1L, 1.0 and 1.00 meet; the double 0.1 and the decimal 0.1 do
+   * not, as in MongoDB), strings and symbols their text; ObjectIds, booleans, dates and timestamps themselves.
+   * Null for values that have no such key (documents, arrays, NaN, infinities, null), which are matched by
+   * scanning instead.
    */
   public static Object lookupKey(BsonValue value) {
-    if (value == null) {
-      return null;
-    }
-    if (value.isNumber() || value.isDecimal128()) {
-      java.math.BigDecimal d = numeric(value);
-      return d == null ? null : d.stripTrailingZeros();
-    }
-    switch (value.getBsonType()) {
-      case STRING:
-      case OBJECT_ID:
-      case BOOLEAN:
-      case DATE_TIME:
-      case TIMESTAMP:
-        return value;
-      default:
-        return null;
-    }
+    return BsonOrder.lookupKey(value);
   }
 
   @Override
@@ -112,6 +120,25 @@ public final class DocumentFilter {
   }
 
   // --- compilation ---------------------------------------------------------------------------------------
+
+  /**
+   * Refuses a value nested deeper than {@link #MAX_DEPTH}, before anything recursive (cloning, compiling) sees
+   * it; recurses at most {@code MAX_DEPTH} levels itself.
+   */
+  private static void requireDepthWithin(BsonValue value, int level, String topKey) {
+    if ((value.isDocument() || value.isArray()) && level > MAX_DEPTH) {
+      throw FilterMessages.nestingTooDeep(MAX_DEPTH, topKey);
+    }
+    if (value.isDocument()) {
+      for (Map.Entry<String, BsonValue> e : value.asDocument().entrySet()) {
+        requireDepthWithin(e.getValue(), level + 1, topKey == null ? e.getKey() : topKey);
+      }
+    } else if (value.isArray()) {
+      for (BsonValue element : value.asArray()) {
+        requireDepthWithin(element, level + 1, topKey);
+      }
+    }
+  }
 
   private static Map.Entry<String, BsonValue> singleEqualityOf(BsonDocument query) {
     if (query.size() != 1) {
@@ -128,325 +155,11 @@ public final class DocumentFilter {
     return lookupKey(v) == null ? null : Map.entry(e.getKey(), v);
   }
 
-  private static Predicate<BsonDocument> compileQuery(BsonDocument query) {
-    List<Predicate<BsonDocument>> parts = new ArrayList<>();
-    for (Map.Entry<String, BsonValue> e : query.entrySet()) {
-      String key = e.getKey();
-      switch (key) {
-        case "$and":
-          parts.add(all(subQueries(key, e.getValue())));
-          break;
-        case "$or":
-          parts.add(any(subQueries(key, e.getValue())));
-          break;
-        case "$nor":
-          parts.add(any(subQueries(key, e.getValue())).negate());
-          break;
-        default:
-          if (key.startsWith("$")) {
-            throw unsupported(key);
-          }
-          parts.add(compileField(key, e.getValue()));
-      }
-    }
-    return all(parts);
-  }
-
-  private static List<Predicate<BsonDocument>> subQueries(String operator, BsonValue value) {
-    if (!value.isArray() || value.asArray().isEmpty()) {
-      throw new IllegalArgumentException("MODELCHANGE-031 " + operator + " needs a non-empty array of queries");
-    }
-    List<Predicate<BsonDocument>> list = new ArrayList<>();
-    for (BsonValue v : value.asArray()) {
-      if (!v.isDocument()) {
-        throw new IllegalArgumentException("MODELCHANGE-031 " + operator + " needs an array of query documents");
-      }
-      list.add(compileQuery(v.asDocument()));
-    }
-    return list;
-  }
-
-  private static Predicate<BsonDocument> compileField(String path, BsonValue condition) {
-    String[] segments = path.split("\\.");
-    if (condition.isDocument() && isOperatorDocument(condition.asDocument())) {
-      List<Predicate<BsonDocument>> parts = new ArrayList<>();
-      BsonDocument ops = condition.asDocument();
-      for (Map.Entry<String, BsonValue> op : ops.entrySet()) {
-        parts.add(compileOperator(segments, op.getKey(), op.getValue(), ops));
-      }
-      return all(parts);
-    }
-    if (condition.getBsonType() == BsonType.REGULAR_EXPRESSION) {
-      Pattern p = pattern(condition.asRegularExpression());
-      return doc -> anyCandidate(doc, segments, v -> v.isString() && p.matcher(v.asString().getValue()).find());
-    }
-    return doc -> equalsAny(doc, segments, condition);
-  }
-
-  private static boolean isOperatorDocument(BsonDocument d) {
-    return !d.isEmpty() && d.getFirstKey().startsWith("$");
-  }
-
-  private static Predicate<BsonDocument> compileOperator(
-      String[] path, String op, BsonValue arg, BsonDocument all) {
-    switch (op) {
-      case "$eq":
-        return doc -> equalsAny(doc, path, arg);
-      case "$ne":
-        return doc -> !equalsAny(doc, path, arg);
-      case "$gt":
-        return doc -> anyCandidate(doc, path, v -> comparable(v, arg) && compare(v, arg) > 0);
-      case "$gte":
-        return doc -> anyCandidate(doc, path, v -> comparable(v, arg) && compare(v, arg) >= 0);
-      case "$lt":
-        return doc -> anyCandidate(doc, path, v -> comparable(v, arg) && compare(v, arg) < 0);
-      case "$lte":
-        return doc -> anyCandidate(doc, path, v -> comparable(v, arg) && compare(v, arg) <= 0);
-      case "$in":
-        return inPredicate(path, op, arg);
-      case "$nin":
-        return inPredicate(path, op, arg).negate();
-      case "$exists":
-        boolean wanted = arg.isBoolean() ? arg.asBoolean().getValue() : !(arg.isNumber() && numeric(arg).signum() == 0);
-        return doc -> !resolve(doc, path).isEmpty() == wanted;
-      case "$regex":
-        String options = all.containsKey("$options") ? all.getString("$options").getValue() : "";
-        Pattern p = arg.getBsonType() == BsonType.REGULAR_EXPRESSION
-            ? pattern(arg.asRegularExpression())
-            : pattern(new BsonRegularExpression(arg.asString().getValue(), options));
-        return doc -> anyCandidate(doc, path, v -> v.isString() && p.matcher(v.asString().getValue()).find());
-      case "$options":
-        if (!all.containsKey("$regex")) {
-          throw new IllegalArgumentException("MODELCHANGE-031 $options needs $regex beside it");
-        }
-        return doc -> true;
-      case "$not":
-        if (arg.isDocument() && isOperatorDocument(arg.asDocument())) {
-          return compileField(String.join(".", path), arg).negate();
-        }
-        if (arg.getBsonType() == BsonType.REGULAR_EXPRESSION) {
-          return compileField(String.join(".", path), arg).negate();
-        }
-        throw new IllegalArgumentException("MODELCHANGE-031 $not needs an operator document or a regular expression");
-      default:
-        throw unsupported(op);
-    }
-  }
-
-  private static Predicate<BsonDocument> inPredicate(String[] path, String op, BsonValue arg) {
-    if (!arg.isArray()) {
-      throw new IllegalArgumentException("MODELCHANGE-031 " + op + " needs an array");
-    }
-    BsonArray values = arg.asArray();
-    return doc -> {
-      for (BsonValue v : values) {
-        if (equalsAny(doc, path, v)) {
-          return true;
-        }
-      }
-      return false;
-    };
-  }
-
-  private static IllegalArgumentException unsupported(String op) {
-    return new IllegalArgumentException("MODELCHANGE-030 The query operator " + op + " is not supported in "
-        + "ModelChange filters (supported: $eq $ne $gt $gte $lt $lte $in $nin $exists $regex $not $and $or $nor). "
-        + "Use a server-side pipeline stage ($match on fullDocument.<field>) for it instead.");
-  }
-
-  private static Pattern pattern(BsonRegularExpression re) {
-    int flags = 0;
-    for (char c : re.getOptions().toCharArray()) {
-      switch (c) {
-        case 'i':
-          flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-          break;
-        case 'm':
-          flags |= Pattern.MULTILINE;
-          break;
-        case 's':
-          flags |= Pattern.DOTALL;
-          break;
-        case 'x':
-          flags |= Pattern.COMMENTS;
-          break;
-        default:
-          throw new IllegalArgumentException("MODELCHANGE-031 unsupported regular expression option '" + c + "'");
-      }
-    }
-    return Pattern.compile(re.getPattern(), flags);
-  }
-
-  private static Predicate<BsonDocument> all(List<Predicate<BsonDocument>> parts) {
-    if (parts.size() == 1) {
-      return parts.get(0);
-    }
-    return doc -> {
-      for (Predicate<BsonDocument> p : parts) {
-        if (!p.test(doc)) {
-          return false;
-        }
-      }
-      return true;
-    };
-  }
-
-  private static Predicate<BsonDocument> any(List<Predicate<BsonDocument>> parts) {
-    return doc -> {
-      for (Predicate<BsonDocument> p : parts) {
-        if (p.test(doc)) {
-          return true;
-        }
-      }
-      return false;
-    };
-  }
-
   /**
-   * The scalar values a document holds at a dotted path, array elements included, as MongoDB's equality sees
-   * them: the candidates for an equality lookup.
+   * The values a document holds at a dotted path, as MongoDB's query matcher finds them: array elements and the
+   * arrays themselves, through arrays on the way; the candidates for an equality lookup with {@link #lookupKey}.
    */
   public static List<BsonValue> valuesAt(BsonDocument document, String path) {
-    List<BsonValue> found = resolve(document, path.split("\\."));
-    List<BsonValue> out = new ArrayList<>(found.size());
-    for (BsonValue v : found) {
-      if (v.isArray()) {
-        out.addAll(v.asArray());
-      }
-      out.add(v);
-    }
-    return out;
-  }
-
-  // --- evaluation ----------------------------------------------------------------------------------------
-
-  /** The values at a dotted path; arrays on the way are traversed element by element, as MongoDB does. */
-  private static List<BsonValue> resolve(BsonDocument doc, String[] path) {
-    List<BsonValue> out = new ArrayList<>(1);
-    collect(doc, path, 0, out);
-    return out;
-  }
-
-  private static void collect(BsonValue current, String[] path, int i, List<BsonValue> out) {
-    if (i == path.length) {
-      out.add(current);
-      return;
-    }
-    if (current.isDocument()) {
-      BsonValue next = current.asDocument().get(path[i]);
-      if (next != null) {
-        collect(next, path, i + 1, out);
-      }
-    } else if (current.isArray()) {
-      String segment = path[i];
-      if (!segment.isEmpty() && segment.chars().allMatch(Character::isDigit)) {
-        int index = Integer.parseInt(segment);
-        if (index < current.asArray().size()) {
-          collect(current.asArray().get(index), path, i + 1, out);
-        }
-      } else {
-        for (BsonValue element : current.asArray()) {
-          if (element.isDocument()) {
-            collect(element, path, i, out);
-          }
-        }
-      }
-    }
-  }
-
-  /** Whether a value at the path (or an element of an array there) satisfies the test. */
-  private static boolean anyCandidate(BsonDocument doc, String[] path, Predicate<BsonValue> test) {
-    for (BsonValue v : resolve(doc, path)) {
-      if (test.test(v)) {
-        return true;
-      }
-      if (v.isArray()) {
-        for (BsonValue element : v.asArray()) {
-          if (test.test(element)) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean equalsAny(BsonDocument doc, String[] path, BsonValue wanted) {
-    List<BsonValue> found = resolve(doc, path);
-    if (wanted.isNull() && found.isEmpty()) {
-      return true; // {a: null} matches a missing field
-    }
-    for (BsonValue v : found) {
-      if (bsonEquals(v, wanted)) {
-        return true;
-      }
-      if (v.isArray()) {
-        for (BsonValue element : v.asArray()) {
-          if (bsonEquals(element, wanted)) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean bsonEquals(BsonValue a, BsonValue b) {
-    if ((a.isNumber() || a.isDecimal128()) && (b.isNumber() || b.isDecimal128())) {
-      return compare(a, b) == 0;
-    }
-    if (a instanceof BsonNull || b instanceof BsonNull) {
-      return a.isNull() && b.isNull();
-    }
-    return a.equals(b);
-  }
-
-  private static final int NOT_COMPARABLE = Integer.MIN_VALUE;
-
-  private static boolean comparable(BsonValue a, BsonValue b) {
-    return compare(a, b) != NOT_COMPARABLE;
-  }
-
-  /** Compares values of the same kind; values of different kinds never satisfy a comparison. */
-  private static int compare(BsonValue a, BsonValue b) {
-    if ((a.isNumber() || a.isDecimal128()) && (b.isNumber() || b.isDecimal128())) {
-      java.math.BigDecimal x = numeric(a);
-      java.math.BigDecimal y = numeric(b);
-      return x == null || y == null ? NOT_COMPARABLE : x.compareTo(y);
-    }
-    if (a.getBsonType() != b.getBsonType()) {
-      return NOT_COMPARABLE;
-    }
-    switch (a.getBsonType()) {
-      case STRING:
-        return Integer.signum(a.asString().getValue().compareTo(b.asString().getValue()));
-      case OBJECT_ID:
-        return a.asObjectId().getValue().compareTo(b.asObjectId().getValue());
-      case BOOLEAN:
-        return Boolean.compare(a.asBoolean().getValue(), b.asBoolean().getValue());
-      case DATE_TIME:
-        return Long.compare(a.asDateTime().getValue(), b.asDateTime().getValue());
-      case TIMESTAMP:
-        return a.asTimestamp().compareTo(b.asTimestamp());
-      default:
-        return NOT_COMPARABLE;
-    }
-  }
-
-  private static java.math.BigDecimal numeric(BsonValue v) {
-    switch (v.getBsonType()) {
-      case INT32:
-        return java.math.BigDecimal.valueOf(v.asInt32().getValue());
-      case INT64:
-        return java.math.BigDecimal.valueOf(v.asInt64().getValue());
-      case DOUBLE:
-        double d = v.asDouble().getValue();
-        return Double.isFinite(d) ? new java.math.BigDecimal(d) : null;
-      case DECIMAL128:
-        Decimal128 dec = v.asDecimal128().getValue();
-        return dec.isFinite() ? dec.bigDecimalValue() : null;
-      default:
-        return null;
-    }
+    return new FieldPath(path).values(document);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
+import org.bson.BsonValue;
 import org.junit.jupiter.api.Test;
 
 class DocumentFilterTest {
@@ -62,14 +63,51 @@ class DocumentFilterTest {
   }
 
   @Test
-  void singleEqualitiesAreIndexableWithNumbersNormalised() {
+  void onlyAWholeFilterOfOneScalarEqualityIsIndexable() {
     assertThat(DocumentFilter.parse(BsonDocument.parse("{\"userId\": {\"$eq\": 7}}")).singleEquality())
-        .hasValueSatisfying(e -> assertThat(e.getKey()).isEqualTo("userId"));
+        .hasValueSatisfying(e -> {
+          assertThat(e.getKey()).isEqualTo("userId");
+          assertThat(e.getValue()).isEqualTo(new BsonInt32(7));
+        });
     assertThat(DocumentFilter.parse(BsonDocument.parse("{\"a\": 1, \"b\": 2}")).singleEquality()).isEmpty();
     assertThat(DocumentFilter.parse(BsonDocument.parse("{\"a\": {\"$gt\": 1}}")).singleEquality()).isEmpty();
-    assertThat(DocumentFilter.lookupKey(new BsonInt32(7)))
-        .isEqualTo(DocumentFilter.lookupKey(BsonDocument.parse("{\"v\": 7.0}").get("v")));
-    assertThat(DocumentFilter.valuesAt(DOC, "tags")).hasSize(3);
-    assertThat(Map.of("k", 1)).isNotEmpty();
+    assertThat(DocumentFilter.parse(BsonDocument.parse("{\"a\": null}")).singleEquality()).as("null matches missing")
+        .isEmpty();
+    assertThat(DocumentFilter.parse(BsonDocument.parse("{\"a\": [1]}")).singleEquality()).isEmpty();
+  }
+
+  /**
+   * The engine finds a listener with a one-equality filter by looking up each value at its path
+   * ({@code valuesAt}, {@code lookupKey}) and then skips the filter: the lookup must find the document exactly when
+   * the filter matches it.
+   */
+  @Test
+  void theEqualityIndexFindsTheDocumentExactlyWhenTheFilterMatchesIt() {
+    Object[][] cases = {
+        {"{\"userId\": 7.0}", true},
+        {"{\"userId\": {\"$numberDecimal\": \"7.00\"}}", true},
+        {"{\"userId\": {\"$eq\": {\"$numberLong\": \"7\"}}}", true},
+        {"{\"userId\": \"7\"}", false},
+        {"{\"tags\": \"sf\"}", true},
+        {"{\"tags\": \"fantasy\"}", false},
+        {"{\"tags.1\": \"classic\"}", true},
+        {"{\"tags.01\": \"classic\"}", false},
+        {"{\"editions.year\": 2005.0}", true},
+        {"{\"editions.1.year\": 2005}", true},
+        {"{\"editions.1.year\": 1965}", false},
+        {"{\"author.name\": \"Herbert\"}", true},
+        {"{\"published\": true}", true},
+        {"{\"missing\": false}", false},
+    };
+    for (Object[] c : cases) {
+      DocumentFilter filter = DocumentFilter.parse(BsonDocument.parse((String) c[0]));
+      Map.Entry<String, BsonValue> eq = filter.singleEquality().orElseThrow();
+      Object key = DocumentFilter.lookupKey(eq.getValue());
+      boolean found = DocumentFilter.valuesAt(DOC, eq.getKey()).stream()
+          .anyMatch(v -> key.equals(DocumentFilter.lookupKey(v)));
+
+      assertThat(filter.matches(DOC)).as("%s matches", c[0]).isEqualTo(c[1]);
+      assertThat(found).as("%s found by lookup", c[0]).isEqualTo(c[1]);
+    }
   }
 }
