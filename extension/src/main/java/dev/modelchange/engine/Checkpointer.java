@@ -164,14 +164,14 @@ final class Checkpointer {
         try {
           head.done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-          EngineMessages.asyncUnfinishedAtShutdown(key);
+          StreamMessages.asyncUnfinishedAtShutdown(key);
           break;
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           break;
         } catch (ExecutionException e) {
           // an asynchronous receiver did not complete normally: its event comes again after the restart
-          EngineMessages.asyncFailedAtShutdown(key);
+          StreamMessages.asyncFailedAtShutdown(key);
           break;
         }
       }
@@ -214,7 +214,7 @@ final class Checkpointer {
       if (fence != null) {
         Lease lease = fence.current();
         if (lease == null || !fence.leases().saveFenced(key, token, lease)) {
-          EngineMessages.fencedOut(key, lease);
+          StreamMessages.fencedOut(key, lease);
           return false;
         }
       } else {
@@ -223,12 +223,12 @@ final class Checkpointer {
       saves.incrementAndGet();
       lastSavedAt = Instant.now();
       if (failing.compareAndSet(true, false)) {
-        EngineMessages.checkpointsStoredAgain(key);
+        StreamMessages.checkpointsStoredAgain(key);
       }
       return true;
     } catch (RuntimeException e) {
       if (failing.compareAndSet(false, true)) {
-        EngineMessages.checkpointFailed(key, e);
+        StreamMessages.checkpointFailed(key, e);
       }
       return false;
     }

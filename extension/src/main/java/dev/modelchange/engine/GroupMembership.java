@@ -57,11 +57,11 @@ final class GroupMembership implements AutoCloseable {
         settings.leaseDuration());
     if (!claim.tryAcquire()) {
       duplicate = true;
-      EngineMessages.duplicateInstance(settings.instanceId(), settings.group(), engineId, claim.holderNow());
+      StreamMessages.duplicateInstance(settings.instanceId(), settings.group(), engineId, claim.holderNow());
       claim = null;
       return;
     }
-    renewals.keep(claim, lost -> EngineMessages.instanceClaimLost(settings.instanceId(), lost.holderNow()));
+    renewals.keep(claim, lost -> StreamMessages.instanceClaimLost(settings.instanceId(), lost.holderNow()));
   }
 
   /** The key a stream of {@code shape} keeps its position under. */
@@ -88,7 +88,7 @@ final class GroupMembership implements AutoCloseable {
       watcher.checkpointer().guardedBy(null, claim);
       return;
     }
-    LeaseStore leases = leases().orElseThrow(() -> EngineMessages.oneInstanceNeedsLeases(receivers, store));
+    LeaseStore leases = leases().orElseThrow(() -> StreamMessages.oneInstanceNeedsLeases(receivers, store));
     StreamLease lease = new StreamLease(leases, "one-instance/" + key.value(), engineId, settings.leaseDuration());
     watcher.runBehind(lease);
     renewals.keep(lease, lost -> { }); // the watcher sees the loss itself, before its next read
@@ -97,7 +97,7 @@ final class GroupMembership implements AutoCloseable {
   /** Checks that a {@code ONE_INSTANCE} receiver can be served, before anything starts. */
   void checkCanServe(Delivery delivery, String receivers) {
     if (delivery == Delivery.ONE_INSTANCE && leases().isEmpty()) {
-      throw EngineMessages.oneInstanceNeedsLeases(receivers, store);
+      throw StreamMessages.oneInstanceNeedsLeases(receivers, store);
     }
   }
 
