@@ -12,6 +12,7 @@ import dev.modelchange.tck.AbstractTckTest;
 import dev.modelchange.tck.TckDatabase;
 import dev.modelchange.tck.backend.Capability;
 import dev.modelchange.tck.backend.RequiresCapability;
+import dev.modelchange.testsupport.Waits;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * =modelchange_tck_other} and {@code .collection=ledger_entries}.
  */
 public abstract class AbstractDeliveryTest extends AbstractTckTest {
-  protected static final Duration WAIT = Duration.ofSeconds(10);
+  /** How long a change may take to reach an observer: the project's one wait, {@link Waits#WAIT}. */
+  protected static final Duration WAIT = Waits.WAIT;
 
   @Inject
   DeliveryObservers observers;
