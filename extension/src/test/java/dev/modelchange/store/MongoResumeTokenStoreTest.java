@@ -8,10 +8,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.modelchange.spi.StreamKey;
-import java.net.InetSocketAddress;
+import dev.modelchange.testsupport.InJvmMongoDb;
 import org.bson.BsonBinary;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
@@ -28,17 +26,15 @@ import org.junit.jupiter.api.TestInstance;
 class MongoResumeTokenStoreTest {
   private static final StreamKey KEY = new StreamKey("default", "db", "books", "updateLookup");
 
-  private MongoServer server;
+  private InJvmMongoDb mongo;
   private MongoClient client;
   private MongoCollection<Document> collection;
   private MongoResumeTokenStore store;
 
   @BeforeAll
   void start() {
-    server = new MongoServer(new MemoryBackend());
-    server.bind("127.0.0.1", 0);
-    InetSocketAddress address = server.getLocalAddress();
-    client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+    mongo = InJvmMongoDb.start();
+    client = MongoClients.create(mongo.uri());
     collection = client.getDatabase("app").getCollection("modelchange_resume_tokens");
     store = new MongoResumeTokenStore(collection);
   }
@@ -48,8 +44,8 @@ class MongoResumeTokenStoreTest {
     if (client != null) {
       client.close();
     }
-    if (server != null) {
-      server.shutdownNow();
+    if (mongo != null) {
+      mongo.close();
     }
   }
 
