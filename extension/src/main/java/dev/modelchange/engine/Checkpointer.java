@@ -44,6 +44,9 @@ final class Checkpointer {
   private final AtomicLong saves = new AtomicLong();
   private volatile Instant lastSavedAt;
   private StreamLease fence;
+  /** How often an unchanged position is saved again ({@code Long.MAX_VALUE}: never); and when it last was. */
+  private long refreshNanos = Long.MAX_VALUE;
+  private volatile long lastWrittenNanos = System.nanoTime();
   private StreamLease claim;
 
   private record Pending(BsonDocument token, CompletableFuture<?> done) {}
@@ -120,7 +123,7 @@ final class Checkpointer {
       return; // a save is in flight, or none is due: the common case, decided before comparing tokens
     }
     advance();
-    if (storable != null && !storable.equals(saved)) {
+    if (storable != null && (!storable.equals(saved) || System.nanoTime() - lastWrittenNanos >= refreshNanos)) {
       startSave(storable);
     }
   }
@@ -222,6 +225,7 @@ final class Checkpointer {
       }
       saves.incrementAndGet();
       lastSavedAt = Instant.now();
+      lastWrittenNanos = System.nanoTime();
       if (failing.compareAndSet(true, false)) {
         StreamMessages.checkpointsStoredAgain(key);
       }
@@ -242,6 +246,11 @@ final class Checkpointer {
   void guardedBy(StreamLease fence, StreamLease claim) {
     this.fence = fence;
     this.claim = claim;
+  }
+
+  /** Saves an unchanged position again after {@code period}, so the store sees the instance alive. */
+  void refreshEvery(Duration period) {
+    this.refreshNanos = period.toNanos();
   }
 
   /** For the benchmarks' warm-up ({@link EventReplay}) only: the watcher's thread must be stopped. */

@@ -7,6 +7,8 @@ import dev.modelchange.spi.LeaseStore;
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.spi.StreamKey;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadFactory;
@@ -86,6 +88,9 @@ final class GroupMembership implements AutoCloseable {
   void guard(CollectionWatcher watcher, StreamKey key, String receivers) {
     if (watcher.shape().delivery() == Delivery.EACH_INSTANCE) {
       watcher.checkpointer().guardedBy(null, claim);
+      // "seen" is "saved": a quiet stream saves its unchanged position now and then, so a live instance's rows
+      // never expire
+      watcher.checkpointer().refreshEvery(settings.instanceExpireAfter().dividedBy(4));
       return;
     }
     LeaseStore leases = leases().orElseThrow(() -> StreamMessages.oneInstanceNeedsLeases(receivers, store));

@@ -224,4 +224,10 @@ final class StreamMessages {
     LOG.log(Level.DEBUG, () -> coded(79, "The change stream of " + shape + " waits: " + inFlight
         + " asynchronous deliveries are in flight (" + ConfigKeys.ASYNC_MAX_IN_FLIGHT + ")"));
   }
+
+  @MessageCode(87)
+  static void housekeepingFailed(RuntimeException e) {
+    LOG.log(Level.WARNING, coded(87, "Removing the positions of instances not seen for "
+        + ConfigKeys.INSTANCE_EXPIRE_AFTER + " failed; it is tried again later. Check the resume-token store."), e);
+  }
 }
