@@ -3,12 +3,18 @@ package dev.modelchange.sample.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.client.model.changestream.FullDocument;
+import com.mongodb.client.model.changestream.OperationType;
+import dev.modelchange.ModelChange;
 import dev.modelchange.cdi.DiscoveredObservers;
 import dev.modelchange.cdi.ModelChangeBuildExtension;
+import dev.modelchange.cdi.ObserverSpecParam;
 import dev.modelchange.tck.broken.Broken;
 import dev.modelchange.tck.delivery.Book;
 import jakarta.enterprise.inject.build.compatible.spi.Parameters;
 import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.util.AnnotationLiteral;
+import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * The TCK's broken observers whose filter is invalid ({@code MODELCHANGE-012}, {@code -014}) or whose model cannot
  * be mapped ({@code -013}): the build knows the model only by name and leaves these checks to the start, where
  * {@link ModelChangeBuildExtension.Creator} runs them with the portable extension's code and fails, naming each
- * ({@code MODELCHANGE-016}). Here the creator gets what the build would hand it, without a container (a
- * QuarkusUnitTest of a failing start trips over class loading in this multi-module workspace).
+ * ({@code MODELCHANGE-016}). Here the creator gets what the build would hand it, without a container (a QuarkusUnitTest of a failing start
+ * trips over class loading in this multi-module workspace).
  */
 class StartupBrokenObserversTest {
   private static final String BROKEN = Broken.class.getName() + "$";
@@ -68,16 +74,14 @@ class StartupBrokenObserversTest {
 
   /** The parameters the build gives the creator: these observers, with all operations, default mode, sync. */
   private static Parameters parameters(String[] routes, String[] methods, Class<?>[] models, String[] filters) {
-    int n = routes.length;
-    int[] priorities = new int[n];
-    java.util.Arrays.fill(priorities, 2500);
-    String[] fullDocuments = new String[n];
-    java.util.Arrays.fill(fullDocuments, "DEFAULT");
-    String[] operations = new String[n];
-    java.util.Arrays.fill(operations, "");
-    Map<String, Object> values = Map.of("routes", routes, "methods", methods, "models", models, "operations",
-        operations, "filters", filters, "fullDocuments", fullDocuments, "async", new boolean[n],
-        "priorities", priorities);
+    Annotation[] observers = new Annotation[routes.length];
+    for (int i = 0; i < routes.length; i++) {
+      String beanClass = routes[i].substring(0, routes[i].indexOf('#'));
+      String methodName = methods[i].substring(beanClass.length() + 1, methods[i].indexOf('('));
+      observers[i] = new Param(beanClass, methodName, ModelChange.Literal.of(models[i], new OperationType[0],
+          filters[i], FullDocument.DEFAULT));
+    }
+    Map<String, Object> values = Map.of("observers", observers);
     return new Parameters() {
       @Override
       public <T> T get(String key, Class<T> type) {
@@ -89,5 +93,54 @@ class StartupBrokenObserversTest {
         return values.containsKey(key) ? get(key, type) : defaultValue;
       }
     };
+  }
+
+  /** What the build makes of an observer of {@code ChangeEvent}, sync, of priority 2500. */
+  @SuppressWarnings("all")
+  private static final class Param extends AnnotationLiteral<ObserverSpecParam> implements ObserverSpecParam {
+    private final String beanClass;
+    private final String methodName;
+    private final ModelChange qualifier;
+
+    Param(String beanClass, String methodName, ModelChange qualifier) {
+      this.beanClass = beanClass;
+      this.methodName = methodName;
+      this.qualifier = qualifier;
+    }
+
+    @Override
+    public String beanClass() {
+      return beanClass;
+    }
+
+    @Override
+    public String methodName() {
+      return methodName;
+    }
+
+    @Override
+    public String[] parameterTypes() {
+      return new String[] {"dev.modelchange.ChangeEvent"};
+    }
+
+    @Override
+    public String[] simpleParameterTypes() {
+      return new String[] {"ChangeEvent"};
+    }
+
+    @Override
+    public ModelChange qualifier() {
+      return qualifier;
+    }
+
+    @Override
+    public boolean async() {
+      return false;
+    }
+
+    @Override
+    public int priority() {
+      return 2500;
+    }
   }
 }

@@ -20,8 +20,8 @@ public final class Broken {
 
   public static final List<Case> CASES = List.of(
       new Case(RawObserver.class, "MODELCHANGE-011", "RawObserver.onChange", "raw type ChangeEvent"),
-      new Case(WildcardObserver.class, "MODELCHANGE-011", "WildcardObserver.onChange", "no wildcard"),
-      new Case(MismatchedObserver.class, "MODELCHANGE-011", "MismatchedObserver.onChange",
+      new Case(WildcardObserver.class, "MODELCHANGE-017", "WildcardObserver.onChange", "no wildcard"),
+      new Case(MismatchedObserver.class, "MODELCHANGE-018", "MismatchedObserver.onChange",
           "observes ChangeEvent<Order> but its qualifier is @ModelChange(Book.class)"),
       new Case(UnqualifiedObserver.class, "MODELCHANGE-010", "UnqualifiedObserver.onChange", "without @ModelChange"),
       new Case(BadJsonObserver.class, "MODELCHANGE-012", "BadJsonObserver.onChange", "not valid JSON"),
