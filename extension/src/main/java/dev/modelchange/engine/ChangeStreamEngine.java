@@ -34,9 +34,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bson.BsonDocument;
-import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
-import org.bson.codecs.pojo.PojoCodecProvider;
 import org.bson.conversions.Bson;
 
 /**
@@ -92,9 +90,8 @@ public final class ChangeStreamEngine implements ModelChanges {
       throw new NullPointerException("client");
     }
     this.client = client;
-    this.codecs = codecs != null || client == null ? codecs : CodecRegistries.fromRegistries(
-        client.getDatabase("admin").getCodecRegistry(),
-        CodecRegistries.fromProviders(PojoCodecProvider.builder().automatic(true).build()));
+    this.codecs = codecs != null || client == null ? codecs
+        : ModelNamespaces.defaultCodecs(client.getDatabase("admin").getCodecRegistry());
     this.store = store;
     this.reporter = reporter != null ? reporter : IncidentReporter.NONE;
     this.namespaces = new ModelNamespaces(settings);
@@ -360,6 +357,11 @@ public final class ChangeStreamEngine implements ModelChanges {
     synchronized (lock) {
       return watchers.values().stream().mapToLong(CollectionWatcher::checkpointsSaved).sum();
     }
+  }
+
+  /** The codecs that decode documents into models; null when ModelChange is disabled and has no client. */
+  public CodecRegistry codecRegistry() {
+    return codecs;
   }
 
   /** The settings the engine runs with. */
