@@ -94,4 +94,11 @@ final class CdiMessages {
         + "> but its qualifier is @ModelChange(" + model + ".class); the type argument must be the model: "
         + "ChangeEvent<" + model + ">.");
   }
+
+  /** DEBUG: the application brings its own codecs, so decoding is checked at start, not at boot. */
+  @MessageCode(19)
+  static String decodingCheckedAtStart(String bean) {
+    return Messages.coded(19, "The application has a " + bean + " bean, whose codecs are known only when "
+        + "ModelChange starts: the observed models are checked for decoding then.");
+  }
 }

@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The build-compatible extension (CDI Lite; Quarkus' ArC runs it at build time): does for Quarkus what
@@ -52,8 +53,8 @@ import java.util.Map;
  *   <li>Synthesis: registers {@link DiscoveredObservers} as a synthetic bean, created by {@link Creator} when the
  *       application starts, with one parameter: an {@link ObserverSpecParam} per observer whose declaration is
  *       right, carrying its {@code @ModelChange}. There the model classes, known at build time only by name, are
- *       classes, and the checks that need them or the engine run ({@link ObserverValidator#modelProblems}), as the
- *       portable extension runs them.</li>
+ *       classes, and the checks that need them or the engine run ({@link ObserverValidator#modelProblems}, and
+ *       decoding when the codecs are known then), as the portable extension runs them.</li>
  *   <li>Start: Quarkus fires {@code @Initialized(ApplicationScoped.class)} while it builds the application at
  *       static init, before the runtime configuration and its {@code MongoClient} exist. So on CDI Lite the
  *       runtime's observer of that event is turned off (enhancement), and its observer of {@link Startup}, CDI's
@@ -169,8 +170,10 @@ public class ModelChangeBuildExtension implements BuildCompatibleExtension {
 
   /**
    * Creates {@link DiscoveredObservers} when the application starts, with the checks that need the model's class
-   * ({@link ObserverValidator#modelProblems}). Broken observers fail the start with a {@link DeploymentException}
-   * ({@code MODELCHANGE-016}) naming each. Public for the container only.
+   * ({@link ObserverValidator#modelProblems}) and, when the application brings neither a {@code CodecRegistry} nor
+   * a {@code MongoClient} bean, the default codecs ({@link ObserverValidator#decodingProblems}); otherwise
+   * {@link ModelChangeRuntime} checks decoding as it starts the engine. Broken observers fail the start with a
+   * {@link DeploymentException} ({@code MODELCHANGE-016}) naming each. Public for the container only.
    */
   public static final class Creator implements SyntheticBeanCreator<DiscoveredObservers> {
     /** For the container. */
@@ -189,6 +192,13 @@ public class ModelChangeBuildExtension implements BuildCompatibleExtension {
         } else {
           problems.forEach(p -> failures.add(p.message()));
         }
+      }
+      Optional<String> ownCodecs = ApplicationCodecs.of(lookup);
+      if (ownCodecs.isEmpty()) {
+        ObserverValidator.decodingProblems(descriptors, ApplicationCodecs.defaults())
+            .forEach(p -> failures.add(p.message()));
+      } else {
+        LOG.log(Level.DEBUG, () -> CdiMessages.decodingCheckedAtStart(ownCodecs.get()));
       }
       if (!failures.isEmpty()) {
         throw new DeploymentException(CdiMessages.cannotStart(failures));

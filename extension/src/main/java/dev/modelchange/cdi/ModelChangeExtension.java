@@ -10,23 +10,33 @@ import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ObserverMethod;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The portable extension (Weld, Open Liberty): reads every {@code ChangeEvent} observer into an
  * {@link ObserverSpec} (with {@link ReflectionObserverReader}), reports what {@link ObserverValidator} finds wrong
  * as definition errors, and hands the others, as immutable {@link ObserverDescriptor}s, to
- * {@link ModelChangeRuntime} through the synthetic bean {@link DiscoveredObservers}. Opens no connection and reads no
- * configuration: the runtime does, when the application starts.
+ * {@link ModelChangeRuntime} through the synthetic bean {@link DiscoveredObservers}. Checks that the default codecs
+ * decode the models when the application brings no codecs of its own ({@link ApplicationCodecs}); otherwise the
+ * runtime checks that when it starts. Opens no connection and reads no configuration: the runtime does, when the
+ * application starts.
  */
 public class ModelChangeExtension implements Extension {
+  private static final Logger LOG = System.getLogger(ModelChangeExtension.class.getName());
+
   private final List<ObserverDescriptor> observers = new ArrayList<>();
+  /** The type of the application's bean that decides the codecs, once seen. */
+  private Optional<String> ownCodecs = Optional.empty();
 
   void addRuntime(@Observes BeforeBeanDiscovery bbd, BeanManager bm) {
     bbd.addAnnotatedType(bm.createAnnotatedType(ModelChangeRuntime.class), ModelChangeRuntime.class.getName());
@@ -58,7 +68,20 @@ public class ModelChangeExtension implements Extension {
     }
   }
 
+  /** Notes an application bean that decides the codecs. */
+  <T> void seeCodecs(@Observes ProcessBean<T> pb) {
+    if (ownCodecs.isEmpty()) {
+      ownCodecs = ApplicationCodecs.of(pb.getBean().getTypes());
+    }
+  }
+
   void register(@Observes AfterBeanDiscovery abd) {
+    if (ownCodecs.isEmpty()) {
+      ObserverValidator.decodingProblems(observers, ApplicationCodecs.defaults())
+          .forEach(p -> abd.addDefinitionError(new DefinitionException(p.message())));
+    } else {
+      LOG.log(Level.DEBUG, () -> CdiMessages.decodingCheckedAtStart(ownCodecs.get()));
+    }
     DiscoveredObservers discovered = new DiscoveredObservers(observers);
     abd.addBean()
         .types(DiscoveredObservers.class, Object.class)

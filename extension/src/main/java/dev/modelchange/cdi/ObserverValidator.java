@@ -7,10 +7,11 @@ import dev.modelchange.engine.ObserverDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bson.codecs.configuration.CodecRegistry;
 
 /**
  * The one check of {@code ChangeEvent} observers, for the portable and the build-compatible extension alike. It
- * checks an {@link ObserverSpec} in two steps, because not every step can run everywhere; each finds coded
+ * checks an {@link ObserverSpec} in three steps, because not every step can run everywhere; each finds coded
  * {@link ObserverProblem}s, worded by {@link CdiMessages}:
  *
  * <ol>
@@ -20,6 +21,9 @@ import java.util.Optional;
  *       can be mapped to a collection ({@code -013}), the filter is JSON ({@code -012}) that the engine can evaluate
  *       ({@code -014}). Runs at boot on Weld and when the application starts on CDI Lite, where the build knows
  *       classes only by name.</li>
+ *   <li>{@link #decodingProblems}: the codecs can decode the model ({@code -013}). Needs the codec registry, which
+ *       is known at boot only when the application brings neither a {@code CodecRegistry} nor a
+ *       {@code MongoClient} bean, so it runs then, and always when the engine starts.</li>
  * </ol>
  *
  * <p>{@link #declarationProblems} uses no class of the MongoDB driver nor of the engine, and this class neither
@@ -74,6 +78,19 @@ final class ObserverValidator {
   static List<ObserverProblem> problems(ObserverSpec spec, Class<?> model) {
     List<ObserverProblem> declaration = declarationProblems(spec);
     return declaration.isEmpty() ? modelProblems(spec, model) : declaration;
+  }
+
+  /** The problem of decoding a described observer's model with {@code codecs}; empty when they can. */
+  static Optional<ObserverProblem> decodingProblem(ObserverDescriptor observer, CodecRegistry codecs) {
+    return ModelNamespaces.whyNotDecodable(observer.modelType(), codecs)
+        .map(why -> new ObserverProblem(13, CdiMessages.unusableModel(observer.method(), why)));
+  }
+
+  /** The problems of decoding each observer's model with {@code codecs}. */
+  static List<ObserverProblem> decodingProblems(List<ObserverDescriptor> observers, CodecRegistry codecs) {
+    List<ObserverProblem> problems = new ArrayList<>();
+    observers.forEach(o -> decodingProblem(o, codecs).ifPresent(problems::add));
+    return problems;
   }
 
   /** Describes an observer without {@link #problems}. */

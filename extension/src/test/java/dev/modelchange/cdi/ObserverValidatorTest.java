@@ -100,6 +100,43 @@ class ObserverValidatorTest {
     assertThat(ObserverValidator.declarationProblems(spec("badJson"))).isEmpty();
   }
 
+  public static class Sealed {
+    private final String title;
+
+    public Sealed(String title) {
+      this.title = title;
+    }
+
+    public String getTitle() {
+      return title;
+    }
+  }
+
+  @SuppressWarnings("unused")
+  static class ModelObservers {
+    void sealed(@Observes @ModelChange(Sealed.class) ChangeEvent<Sealed> e) {}
+  }
+
+  @Test
+  void aModelTheCodecsCannotCreateIsReportedForEachOfItsObservers() {
+    Method m = Arrays.stream(ModelObservers.class.getDeclaredMethods()).filter(d -> d.getName().equals("sealed"))
+        .findFirst().orElseThrow();
+    ObserverSpec spec = ReflectionObserverReader.read(ModelObservers.class, m, m.getGenericParameterTypes()[0],
+        qualifier(m), false, 1000);
+    assertThat(ObserverValidator.problems(spec, Sealed.class)).isEmpty();
+
+    List<ObserverProblem> problems = ObserverValidator.decodingProblems(
+        List.of(ObserverValidator.descriptor(spec, Sealed.class), ObserverValidator.descriptor(spec("sound"),
+            Book.class)), ApplicationCodecs.defaults());
+
+    assertThat(problems).singleElement().satisfies(p -> {
+      assertThat(p.code()).isEqualTo(13);
+      assertThat(p.message()).startsWith("MODELCHANGE-013 Observer " + ModelObservers.class.getName()
+          + ".sealed(ChangeEvent) observes a model that ModelChange cannot use: " + Sealed.class.getName()
+          + " has neither a public no-argument constructor nor a @BsonCreator");
+    });
+  }
+
   static ObserverSpec spec(String name) {
     Method m = method(name);
     return ReflectionObserverReader.read(Observers.class, m, m.getGenericParameterTypes()[0], qualifier(m), false,
