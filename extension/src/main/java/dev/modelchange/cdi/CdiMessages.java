@@ -46,12 +46,15 @@ final class CdiMessages {
     return Messages.coded(13, "Observer " + observer + " observes a model that ModelChange cannot use: " + why + ".");
   }
 
-  /** A filter that is JSON but uses what the engine's filter cannot evaluate. */
+  /**
+   * A filter that is JSON but uses what the engine's filter cannot evaluate.
+   *
+   * @param reason the filter's own message, which names the operator and says what to write instead
+   */
   @MessageCode(14)
   static String filterNotEvaluable(String observer, String filter, String reason) {
     return Messages.coded(14, "Observer " + observer + " declares filter \"" + filter
-        + "\" which ModelChange cannot evaluate: " + reason + ". Rewrite it with the supported query operators, "
-        + "or test the condition in the observer.");
+        + "\" which ModelChange cannot evaluate: " + reason);
   }
 
   /** DEBUG: what the build-compatible extension found. */
