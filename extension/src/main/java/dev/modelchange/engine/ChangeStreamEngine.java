@@ -23,9 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.BsonDocument;
-import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
-import org.bson.codecs.pojo.PojoCodecProvider;
 import org.bson.conversions.Bson;
 
 /**
@@ -77,9 +75,8 @@ public final class ChangeStreamEngine implements ModelChanges {
       throw new NullPointerException("client");
     }
     this.client = client;
-    this.codecs = codecs != null || client == null ? codecs : CodecRegistries.fromRegistries(
-        client.getDatabase("admin").getCodecRegistry(),
-        CodecRegistries.fromProviders(PojoCodecProvider.builder().automatic(true).build()));
+    this.codecs = codecs != null || client == null ? codecs
+        : ModelNamespaces.defaultCodecs(client.getDatabase("admin").getCodecRegistry());
     this.store = store;
     this.reporter = reporter != null ? reporter : IncidentReporter.NONE;
     this.namespaces = new ModelNamespaces(settings);
@@ -255,6 +252,11 @@ public final class ChangeStreamEngine implements ModelChanges {
   /** Failed attempts to open or read streams since start, over all streams; for diagnostics and tests. */
   public long failedAttempts() {
     return watchers().stream().mapToLong(w -> w.stats().failedAttempts.get()).sum();
+  }
+
+  /** The codecs that decode documents into models; null when ModelChange is disabled and has no client. */
+  public CodecRegistry codecRegistry() {
+    return codecs;
   }
 
   /** The settings the engine runs with. */
