@@ -34,7 +34,7 @@ public class BookCacheInvalidator {
     } else {
       // Real MongoDB always says which document changed. The in-memory demo server does not for updates
       // (documentKey holds the update instead of the _id), so here the only safe eviction is all of them.
-      catalog.clear("change stream: " + operation + " without _id (demo MongoDB): all evicted");
+      catalog.clear("change stream: " + operation + " without _id (demo MongoDB)");
       LOG.infof("Cleared the book cache: the %s event does not say which book (the demo MongoDB omits the _id)",
           operation);
     }
