@@ -35,7 +35,7 @@ final class HeadlessChromium {
     // as root in a container: no sandbox, no GPU, /tmp instead of a small /dev/shm, no calls home, a fresh profile
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,860", "--lang=en-GB");
+        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1000", "--lang=en-GB");
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(DRIVER))
         .usingAnyFreePort()

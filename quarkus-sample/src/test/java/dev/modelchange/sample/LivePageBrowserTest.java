@@ -3,8 +3,10 @@ package dev.modelchange.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.model.Filters;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
@@ -12,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,12 +47,19 @@ class LivePageBrowserTest {
   BookSubscriptions subscriptions;
   @Inject
   SyncNotifier syncNotifier;
+  @Inject
+  LibraryDatabase db;
+  @Inject
+  CacheEvents cacheEvents;
 
   private Path profile;
   private ChromeDriver browser;
+  /** The GraphQL subscriptions before the test: the page's go when the browser does. */
+  private int subscribed;
 
   @BeforeEach
   void openBrowser() {
+    subscribed = subscriptions.activeSubscriptions();
     profile = HeadlessChromium.newProfile();
     browser = HeadlessChromium.start(profile);
   }
@@ -56,6 +68,7 @@ class LivePageBrowserTest {
   void closeBrowser() throws IOException {
     if (browser != null) {
       browser.quit();
+      await().atMost(WAIT).until(() -> subscriptions.activeSubscriptions() == subscribed);
     }
     try (var files = Files.walk(profile)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -64,7 +77,7 @@ class LivePageBrowserTest {
 
   @Test
   void alicesPageShowsHerChangesOnlyTheCacheAndTheSyncNotificationsLive() throws IOException {
-    int subscribed = subscriptions.activeSubscriptions();
+    emptyAlicesLibrary();
     int sseClients = syncNotifier.clients();
 
     // alice opens the page: her subscription and the two event streams are connected
@@ -133,6 +146,27 @@ class LivePageBrowserTest {
     browser.switchTo().window(bob).close();
     browser.switchTo().window(alice);
     await().atMost(WAIT).until(() -> subscriptions.activeSubscriptions() == subscribed + 1);
+  }
+
+  /**
+   * Given alice has no books: other tests of this application may have written some. Deletes them and waits for
+   * their evictions by the change stream, which come after those of every earlier change, so that nothing written
+   * before this test reaches the page.
+   */
+  private void emptyAlicesLibrary() {
+    List<String> ids = db.books().find(Filters.eq("userId", "alice")).map(Book::getId).into(new ArrayList<>());
+    Set<String> evicted = ConcurrentHashMap.newKeySet();
+    Cancellable watch = cacheEvents.events().subscribe().with(e -> {
+      if ("change stream: delete".equals(e.reason())) {
+        evicted.add(e.bookId());
+      }
+    });
+    try {
+      db.books().deleteMany(Filters.eq("userId", "alice"));
+      await().atMost(WAIT).until(() -> evicted.containsAll(ids));
+    } finally {
+      watch.cancel();
+    }
   }
 
   /** Clicks Read on the book's row; whether the cache panel then marks the read a hit or a miss. */
