@@ -67,6 +67,7 @@ public final class ChangeStreamEngine implements ModelChanges {
   private final Map<StreamShape, CollectionWatcher> watchers = new LinkedHashMap<>();
   private final Map<StreamShape, ListenerRegistry> registries = new LinkedHashMap<>();
   private final Set<CollectionWatcher> retired = new HashSet<>();
+  private DeliveryObserver deliveryObserver = DeliveryObserver.NONE;
   private boolean closed;
 
   /**
@@ -158,7 +159,28 @@ public final class ChangeStreamEngine implements ModelChanges {
     StreamPosition position = new StreamPosition(storeForShape, key, settings.startAt(), source::serverTime);
     Checkpointer checkpointer = new Checkpointer(key, storeForShape, settings.checkpointMaxEvents(),
         settings.checkpointMaxDelay(), checkpointWriter);
-    return new CollectionWatcher(source, key, position, settings, reporter, sinks, checkpointer, clock);
+    CollectionWatcher watcher = new CollectionWatcher(source, key, position, settings, reporter, sinks,
+        checkpointer, clock);
+    observe(watcher, deliveryObserver);
+    return watcher;
+  }
+
+  /**
+   * Tells {@code observer} of every stream and delivery from now on, instead of the observer before it (the
+   * meters of {@code dev.modelchange.metrics}); {@link DeliveryObserver#NONE} to stop. Internal.
+   */
+  public void observeDeliveries(DeliveryObserver observer) {
+    Objects.requireNonNull(observer, "observer");
+    synchronized (lock) {
+      deliveryObserver = observer;
+      watchers.values().forEach(w -> observe(w, observer));
+    }
+  }
+
+  private static void observe(CollectionWatcher watcher, DeliveryObserver observer) {
+    StreamKey key = watcher.checkpointer().key();
+    watcher.stats().observeWith(key, observer);
+    observer.streamAdded(key);
   }
 
   @Override
@@ -245,6 +267,7 @@ public final class ChangeStreamEngine implements ModelChanges {
         retired.removeIf(w -> !w.life().isAlive());
         retired.add(watcher);
         watcher.requestStop();
+        deliveryObserver.streamRemoved(watcher.checkpointer().key());
       } else {
         watcher.delivery().setSinks(sinks);
       }

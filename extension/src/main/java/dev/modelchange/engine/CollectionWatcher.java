@@ -119,7 +119,9 @@ final class CollectionWatcher implements Runnable {
     return new StreamStatus(key.value(), List.of(source.modelType().getName()), receivers, life.state(),
         stats.eventsDelivered.get(), stats.eventsFilteredOut.get(), stats.receiverFailures.get(),
         stats.failedAttempts.get(), stats.lastError(), stats.lastErrorAt(), stats.lastClusterTime(),
-        stats.lag(now), checkpointer.lastSavedAt(), delivery.inFlight());
+        stats.lag(now), checkpointer.lastSavedAt(), delivery.inFlight(), checkpointer.saves(), life.stateSince(),
+        position.isFixed() && (checkpointer.store() != null || stats.cursorsOpened.get() > 0), life.workerAlive(),
+        stats.deliveringSince());
   }
 
   @Override
@@ -216,10 +218,15 @@ final class CollectionWatcher implements Runnable {
         gaps.invalidated(doc);
         return;
       }
-      if (!dispatch(doc)) {
-        return;
+      stats.deliveryStarted();
+      try {
+        if (!dispatch(doc)) {
+          return;
+        }
+        delivery.awaitCapacity(life::isEnding);
+      } finally {
+        stats.deliveryEnded();
       }
-      delivery.awaitCapacity(life::isEnding);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.modelchange.engine;
 
+import dev.modelchange.spi.StreamKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,6 +24,39 @@ final class StreamStats {
   /** Whether the server has shown, with a post-batch token, that the stream caught up; and since the last event. */
   private volatile boolean serverShowsCatchUp;
   private volatile boolean caughtUp;
+  /** When the event in hand began to be delivered (epoch millis); -1 between events. */
+  private volatile long deliveringSince = -1;
+  /** Who is told of this stream's events, with the stream's key; one volatile read per event. */
+  private volatile Observed observed;
+
+  /** A {@link DeliveryObserver} and the key it knows this stream by. */
+  record Observed(StreamKey key, DeliveryObserver observer) {}
+
+  /** Tells {@code observer} of this stream's events from now on, as {@code key}. */
+  void observeWith(StreamKey key, DeliveryObserver observer) {
+    observed = observer == DeliveryObserver.NONE ? null : new Observed(key, observer);
+  }
+
+  /** Who is told of this stream's events; null for no one. */
+  Observed observed() {
+    return observed;
+  }
+
+  /** The worker took an event in hand: its receivers, then the wait for room for asynchronous ones. */
+  void deliveryStarted() {
+    deliveringSince = System.currentTimeMillis();
+  }
+
+  /** The worker is done with the event in hand. */
+  void deliveryEnded() {
+    deliveringSince = -1;
+  }
+
+  /** When the event in hand began to be delivered; empty between events. */
+  Optional<Instant> deliveringSince() {
+    long since = deliveringSince;
+    return since < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(since));
+  }
 
   void failed(Throwable e, Instant at) {
     lastError = e.toString();
