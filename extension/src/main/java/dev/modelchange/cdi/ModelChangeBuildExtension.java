@@ -86,6 +86,7 @@ public class ModelChangeBuildExtension implements BuildCompatibleExtension {
   @Discovery
   public void discover(ScannedClasses classes, MetaAnnotations annotations) {
     classes.add(ModelChangeRuntime.class.getName());
+    dev.modelchange.health.HealthRegistration.register(classes); // only with MicroProfile Health
     annotations.addQualifier(ModelChange.class);
     annotations.addQualifier(ObserverRoute.class);
   }

@@ -32,6 +32,7 @@ import java.lang.System.Logger.Level;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadFactory;
@@ -68,7 +69,7 @@ public class ModelChangeRuntime {
   @Inject
   Event<ChangeStreamGap> gaps;
 
-  private ChangeStreamEngine engine;
+  private volatile ChangeStreamEngine engine;
 
   /**
    * Starts the engine before the application's own start-up observers. On Quarkus, where this event comes at
@@ -91,6 +92,11 @@ public class ModelChangeRuntime {
       engine = start(discovered.observers());
     }
     return engine;
+  }
+
+  /** The engine, if it has started; for the optional health checks, which never start it. */
+  public Optional<ChangeStreamEngine> started() {
+    return Optional.ofNullable(engine);
   }
 
   private ChangeStreamEngine start(List<ObserverDescriptor> observers) {
