@@ -87,6 +87,7 @@ public class ModelChangeBuildExtension implements BuildCompatibleExtension {
   public void discover(ScannedClasses classes, MetaAnnotations annotations) {
     classes.add(ModelChangeRuntime.class.getName());
     dev.modelchange.health.HealthRegistration.register(classes); // only with MicroProfile Health
+    dev.modelchange.metrics.MetricsRegistration.register(classes); // only with Micrometer
     annotations.addQualifier(ModelChange.class);
     annotations.addQualifier(ObserverRoute.class);
   }
