@@ -28,12 +28,21 @@ import java.util.Optional;
  * @param lastCheckpointAt when the stream's position was last stored; empty before the first save or without a
  *     store
  * @param asyncInFlight asynchronous deliveries started and not yet ended
+ * @param checkpointsSaved how many times the stream's position was stored
+ * @param stateSince when the stream entered its {@code state} (how long it has been {@code RETRYING}, say)
+ * @param positionFixed whether the stream's start position is fixed: read from the store or the server's clock,
+ *     or, for a stream that keeps no position, its cursor opened once; changes written after it are not missed
+ * @param workerAlive whether the stream's thread is alive, or has not begun to run yet (a container may hold it
+ *     back until the application has started); false once the thread has ended, however it ended
+ * @param deliveringSince when the event in hand began to be delivered (its synchronous receivers, then the wait
+ *     for room for asynchronous ones); empty between events
  */
 public record StreamStatus(String key, List<String> models, int receivers, StreamState state, Delivery delivery,
     boolean leaseHeld, long eventsDelivered,
     long eventsFilteredOut, long receiverFailures, long reconnectAttempts, Optional<String> lastError,
     Optional<Instant> lastErrorAt, Optional<Instant> lastClusterTime, Optional<Duration> lag,
-    Optional<Instant> lastCheckpointAt, int asyncInFlight) {
+    Optional<Instant> lastCheckpointAt, int asyncInFlight, long checkpointsSaved, Instant stateSince,
+    boolean positionFixed, boolean workerAlive, Optional<Instant> deliveringSince) {
 
   /** Checks and copies the components. */
   public StreamStatus {
@@ -46,6 +55,8 @@ public record StreamStatus(String key, List<String> models, int receivers, Strea
     Objects.requireNonNull(lastClusterTime, "lastClusterTime");
     Objects.requireNonNull(lag, "lag");
     Objects.requireNonNull(lastCheckpointAt, "lastCheckpointAt");
+    Objects.requireNonNull(stateSince, "stateSince");
+    Objects.requireNonNull(deliveringSince, "deliveringSince");
   }
 
   /** How long ago the position was last stored, measured at {@code now}. */

@@ -79,6 +79,8 @@ public class ModelChangeBuildExtension implements BuildCompatibleExtension {
   @Discovery
   public void discover(ScannedClasses classes, MetaAnnotations annotations) {
     classes.add(ModelChangeRuntime.class.getName());
+    dev.modelchange.health.HealthRegistration.register(classes); // only with MicroProfile Health
+    dev.modelchange.metrics.MetricsRegistration.register(classes); // only with Micrometer
     annotations.addQualifier(ModelChange.class);
     annotations.addQualifier(ObserverRoute.class);
   }

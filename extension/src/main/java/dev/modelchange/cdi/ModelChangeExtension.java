@@ -40,6 +40,8 @@ public class ModelChangeExtension implements Extension {
 
   void addRuntime(@Observes BeforeBeanDiscovery bbd, BeanManager bm) {
     bbd.addAnnotatedType(bm.createAnnotatedType(ModelChangeRuntime.class), ModelChangeRuntime.class.getName());
+    dev.modelchange.health.HealthRegistration.register(bbd, bm); // only with MicroProfile Health
+    dev.modelchange.metrics.MetricsRegistration.register(bbd, bm); // only with Micrometer
   }
 
   <T, X> void collect(@Observes ProcessObserverMethod<T, X> pom) {

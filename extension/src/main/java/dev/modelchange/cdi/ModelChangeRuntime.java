@@ -6,6 +6,7 @@ import dev.modelchange.ChangeStreamGap;
 import dev.modelchange.ModelChange;
 import dev.modelchange.ModelChanges;
 import dev.modelchange.engine.ChangeStreamEngine;
+import dev.modelchange.engine.DeliveryObserver;
 import dev.modelchange.runtime.EngineAssembly;
 import dev.modelchange.settings.EngineSettings;
 import dev.modelchange.engine.IncidentReporter;
@@ -33,6 +34,7 @@ import java.lang.System.Logger.Level;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadFactory;
@@ -52,8 +54,9 @@ public class ModelChangeRuntime {
   private static final Logger LOG = System.getLogger(ModelChangeRuntime.class.getName());
   private static final String MANAGED_THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
 
+  /** Resolved when the engine starts, not when this bean is made (the meters' binder makes it early). */
   @Inject
-  DiscoveredObservers discovered;
+  Instance<DiscoveredObservers> discovered;
   @Inject
   BeanManager beanManager;
   @Inject
@@ -69,7 +72,8 @@ public class ModelChangeRuntime {
   @Inject
   Event<ChangeStreamGap> gaps;
 
-  private ChangeStreamEngine engine;
+  private volatile ChangeStreamEngine engine;
+  private DeliveryObserver deliveryObserver;
 
   /**
    * Starts the engine before the application's own start-up observers. On Quarkus, where this event comes at
@@ -89,9 +93,22 @@ public class ModelChangeRuntime {
   /** The engine, started on first use. */
   synchronized ChangeStreamEngine engine() {
     if (engine == null) {
-      engine = start(discovered.observers());
+      engine = start(discovered.get().observers());
     }
     return engine;
+  }
+
+  /** The engine, if it has started; for the optional health checks, which never start it. */
+  public Optional<ChangeStreamEngine> started() {
+    return Optional.ofNullable(engine);
+  }
+
+  /** Tells {@code observer} of the engine's streams and deliveries, from its start or from now (the meters). */
+  public synchronized void observeDeliveries(DeliveryObserver observer) {
+    deliveryObserver = observer;
+    if (engine != null) {
+      engine.observeDeliveries(observer);
+    }
   }
 
   private ChangeStreamEngine start(List<ObserverDescriptor> observers) {
@@ -102,6 +119,9 @@ public class ModelChangeRuntime {
         clients.isResolvable() ? clients.get() : null, stores.isResolvable() ? stores.get() : null,
         c -> ResumeTokenStores.fromSettings(settings, c, dataSources.isResolvable() ? dataSources.get() : null),
         codecRegistries.isResolvable() ? codecRegistries.get() : null, containerThreads(), new CdiIncidents());
+    if (deliveryObserver != null) {
+      e.observeDeliveries(deliveryObserver);
+    }
     try {
       checkDecoding(observers, e.codecRegistry());
       e.start(observers, settings.enabled() ? new CdiObserverInvoker(observers) : null);

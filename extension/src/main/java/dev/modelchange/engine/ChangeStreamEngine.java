@@ -12,6 +12,7 @@ import dev.modelchange.Subscription;
 import dev.modelchange.filter.DocumentFilter;
 import dev.modelchange.settings.EngineSettings;
 import dev.modelchange.spi.ResumeTokenStore;
+import dev.modelchange.spi.StreamKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,6 +51,7 @@ public final class ChangeStreamEngine implements ModelChanges {
   private final Map<StreamShape, CollectionWatcher> watchers = new LinkedHashMap<>();
   private final Map<StreamShape, ListenerRegistry> registries = new LinkedHashMap<>();
   private final Set<CollectionWatcher> retired = new HashSet<>();
+  private DeliveryObserver deliveryObserver = DeliveryObserver.NONE;
   private boolean closed;
 
   /**
@@ -138,7 +140,27 @@ public final class ChangeStreamEngine implements ModelChanges {
 
   private CollectionWatcher newWatcher(StreamShape shape, Class<?> modelType, ResumeTokenStore storeForShape,
       List<ChangeSink> sinks) {
-    return factory.create(shape, modelType, storeForShape, sinks);
+    CollectionWatcher watcher = factory.create(shape, modelType, storeForShape, sinks);
+    observe(watcher, deliveryObserver);
+    return watcher;
+  }
+
+  /**
+   * Tells {@code observer} of every stream and delivery from now on, instead of the observer before it (the
+   * meters of {@code dev.modelchange.metrics}); {@link DeliveryObserver#NONE} to stop. Internal.
+   */
+  public void observeDeliveries(DeliveryObserver observer) {
+    Objects.requireNonNull(observer, "observer");
+    synchronized (lock) {
+      deliveryObserver = observer;
+      watchers.values().forEach(w -> observe(w, observer));
+    }
+  }
+
+  private static void observe(CollectionWatcher watcher, DeliveryObserver observer) {
+    StreamKey key = watcher.checkpointer().key();
+    watcher.stats().observeWith(key, observer);
+    observer.streamAdded(key);
   }
 
   @Override
@@ -229,6 +251,7 @@ public final class ChangeStreamEngine implements ModelChanges {
         retired.removeIf(w -> !w.life().isAlive());
         retired.add(watcher);
         watcher.requestStop();
+        deliveryObserver.streamRemoved(watcher.checkpointer().key());
       } else {
         watcher.delivery().setSinks(sinks);
       }

@@ -120,7 +120,8 @@ final class CollectionWatcher implements Runnable {
 
   /** The stream as it is now; reads volatile state only, never blocks the watcher. */
   StreamStatus status(Instant now) {
-    return stats.status(key, source, life.state(), gate != null && gate.isHeld(), delivery, checkpointer, now);
+    return stats.status(key, source, life, gate != null && gate.isHeld(), delivery, checkpointer,
+        position.isFixed() && (checkpointer.store() != null || stats.cursorsOpened.get() > 0), now);
   }
 
   @Override
@@ -216,10 +217,15 @@ final class CollectionWatcher implements Runnable {
         gaps.invalidated(doc);
         return;
       }
-      if (!dispatch(doc)) {
-        return;
+      stats.deliveryStarted();
+      try {
+        if (!dispatch(doc)) {
+          return;
+        }
+        delivery.awaitCapacity(life::isEnding);
+      } finally {
+        stats.deliveryEnded();
       }
-      delivery.awaitCapacity(life::isEnding);
     }
   }
 

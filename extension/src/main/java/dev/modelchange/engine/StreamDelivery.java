@@ -67,10 +67,20 @@ final class StreamDelivery {
     pending.clear();
     ReceivedChange change = null;
     boolean allReturned = true;
+    StreamStats.Observed observed = stats.observed();
     try {
       change = new ReceivedChange(doc, namespace, codecs, stats);
+      if (observed != null) {
+        observed.observer().received(observed.key(), change.operationType());
+      }
       for (ChangeSink sink : sinks) {
+        long start = observed == null ? 0 : System.nanoTime();
         allReturned &= sink.deliver(change, pending);
+        if (observed != null) {
+          long nanos = System.nanoTime() - start;
+          observed.observer().delivered(observed.key(), change.operationType(), sink instanceof ObserverSink
+              ? DeliveryObserver.Receivers.OBSERVERS : DeliveryObserver.Receivers.LISTENERS, nanos);
+        }
       }
       (change.matched() ? stats.eventsDelivered : stats.eventsFilteredOut).incrementAndGet();
     } catch (Throwable e) {

@@ -2,6 +2,7 @@ package dev.modelchange.engine;
 
 import dev.modelchange.StreamState;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,8 @@ final class StreamLifecycle {
   private final Object monitor = new Object();
   private final EngineClock clock;
   private StreamState state = StreamState.STARTING;
+  /** When the stream entered its state, on the wall clock (for health checks: how long it has been retrying). */
+  private Instant stateSince = Instant.now();
   private boolean began;
   private volatile Thread thread;
 
@@ -49,6 +52,9 @@ final class StreamLifecycle {
   void moveTo(StreamState next) {
     synchronized (monitor) {
       if (!(state.isEnding() && next.compareTo(state) < 0)) {
+        if (next != state) {
+          stateSince = Instant.now();
+        }
         state = next;
       }
       monitor.notifyAll();
@@ -59,6 +65,27 @@ final class StreamLifecycle {
     synchronized (monitor) {
       return state.isEnding();
     }
+  }
+
+  /** When the stream entered its current state. */
+  Instant stateSince() {
+    synchronized (monitor) {
+      return stateSince;
+    }
+  }
+
+  /**
+   * Whether the thread is alive, or has not begun to run yet (a container may hold it back until the application
+   * has started); false once it has ended, however it ended.
+   */
+  boolean workerAlive() {
+    Thread t = thread;
+    synchronized (monitor) {
+      if (!began) {
+        return true;
+      }
+    }
+    return t != null && t.isAlive();
   }
 
   /** Waits until the state is one of {@code wanted}, or the stream ends, or the timeout passes. */
@@ -92,6 +119,9 @@ final class StreamLifecycle {
       try {
         clock.await(monitor, millis);
       } catch (InterruptedException e) {
+        if (state != StreamState.STOPPING) {
+          stateSince = Instant.now();
+        }
         state = StreamState.STOPPING;
         Thread.currentThread().interrupt();
       }

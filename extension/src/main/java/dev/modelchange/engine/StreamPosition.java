@@ -32,7 +32,8 @@ final class StreamPosition {
   private final Optional<Instant> startAt;
   private final Supplier<BsonTimestamp> serverClock;
   private ReadAhead<Stored> ahead;
-  private boolean fixed;
+  /** Volatile: the stream's status reads it from other threads. */
+  private volatile boolean fixed;
   private String origin = "now";
   private boolean needsStoring;
   private BsonDocument token;

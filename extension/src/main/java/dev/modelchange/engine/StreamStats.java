@@ -27,6 +27,39 @@ final class StreamStats {
   /** Whether the server has shown, with a post-batch token, that the stream caught up; and since the last event. */
   private volatile boolean serverShowsCatchUp;
   private volatile boolean caughtUp;
+  /** When the event in hand began to be delivered (epoch millis); -1 between events. */
+  private volatile long deliveringSince = -1;
+  /** Who is told of this stream's events, with the stream's key; one volatile read per event. */
+  private volatile Observed observed;
+
+  /** A {@link DeliveryObserver} and the key it knows this stream by. */
+  record Observed(StreamKey key, DeliveryObserver observer) {}
+
+  /** Tells {@code observer} of this stream's events from now on, as {@code key}. */
+  void observeWith(StreamKey key, DeliveryObserver observer) {
+    observed = observer == DeliveryObserver.NONE ? null : new Observed(key, observer);
+  }
+
+  /** Who is told of this stream's events; null for no one. */
+  Observed observed() {
+    return observed;
+  }
+
+  /** The worker took an event in hand: its receivers, then the wait for room for asynchronous ones. */
+  void deliveryStarted() {
+    deliveringSince = System.currentTimeMillis();
+  }
+
+  /** The worker is done with the event in hand. */
+  void deliveryEnded() {
+    deliveringSince = -1;
+  }
+
+  /** When the event in hand began to be delivered; empty between events. */
+  Optional<Instant> deliveringSince() {
+    long since = deliveringSince;
+    return since < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(since));
+  }
 
   void failed(Throwable e, Instant at) {
     lastError = e.toString();
@@ -48,13 +81,14 @@ final class StreamStats {
   }
 
   /** A snapshot of the stream, with what the watcher's other parts know. */
-  StreamStatus status(StreamKey key, StreamSource source, StreamState state, boolean leaseHeld,
-      StreamDelivery delivery, Checkpointer checkpointer, Instant now) {
+  StreamStatus status(StreamKey key, StreamSource source, StreamLifecycle life, boolean leaseHeld,
+      StreamDelivery delivery, Checkpointer checkpointer, boolean positionFixed, Instant now) {
     int receivers = delivery.sinks().stream().mapToInt(ChangeSink::receivers).sum();
-    return new StreamStatus(key.value(), List.of(source.modelType().getName()), receivers, state,
+    return new StreamStatus(key.value(), List.of(source.modelType().getName()), receivers, life.state(),
         source.shape().delivery(), leaseHeld, eventsDelivered.get(), eventsFilteredOut.get(), receiverFailures.get(),
         failedAttempts.get(), lastError(), lastErrorAt(), lastClusterTime(), lag(now), checkpointer.lastSavedAt(),
-        delivery.inFlight());
+        delivery.inFlight(), checkpointer.saves(), life.stateSince(), positionFixed, life.workerAlive(),
+        deliveringSince());
   }
 
   Optional<String> lastError() {
