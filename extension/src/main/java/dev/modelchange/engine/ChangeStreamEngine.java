@@ -12,7 +12,6 @@ import dev.modelchange.Subscription;
 import dev.modelchange.filter.DocumentFilter;
 import dev.modelchange.settings.EngineSettings;
 import dev.modelchange.spi.ResumeTokenStore;
-import dev.modelchange.spi.StreamKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -118,21 +117,7 @@ public final class ChangeStreamEngine implements ModelChanges {
         started.add(w);
       }
     }
-    // every stream's position is read in parallel, and fixed before its thread exists (see StreamPosition)
-    long deadline = System.nanoTime() + settings.startupTimeout().toNanos();
-    started.forEach(w -> w.readAhead(threads));
-    try {
-      for (CollectionWatcher w : started) {
-        w.start(threads, deadline);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      started.forEach(CollectionWatcher::requestStop);
-      throw e;
-    }
-    StartupCheck.awaitOpen(started, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), client,
-        settings);
+    StartupCheck.startAll(started, threads, client, settings);
     if (!started.isEmpty()) {
       EngineMessages.watching(started.size(), observers.size(), byShape.keySet());
     }
@@ -158,9 +143,8 @@ public final class ChangeStreamEngine implements ModelChanges {
   }
 
   private static void observe(CollectionWatcher watcher, DeliveryObserver observer) {
-    StreamKey key = watcher.checkpointer().key();
-    watcher.stats().observeWith(key, observer);
-    observer.streamAdded(key);
+    watcher.stats().observeWith(watcher.checkpointer().key(), observer);
+    observer.streamAdded(watcher.checkpointer().key());
   }
 
   @Override
@@ -267,9 +251,8 @@ public final class ChangeStreamEngine implements ModelChanges {
 
   @Override
   public List<StreamStatus> streams() {
-    List<CollectionWatcher> running = watchers();
     java.time.Instant now = java.time.Instant.now();
-    return running.stream().map(w -> w.status(now)).toList();
+    return watchers().stream().map(w -> w.status(now)).toList();
   }
 
   /** Failed attempts to open or read streams since start, over all streams; for diagnostics and tests. */

@@ -230,11 +230,9 @@ final class CollectionWatcher implements Runnable {
   }
 
   /**
-   * Delivers one change to the sinks and records its position: what the watcher's thread does with each event
-   * the cursor returns (also the entry point of the dispatch benchmark, which replays recorded events).
+   * Delivers one change and records its position (also the benchmarks' entry point, {@link EventReplay}).
    *
-   * @return false when a receiver did not complete because the stream is stopping: that change is not
-   *     checkpointed, so it comes again after the restart
+   * @return false when a receiver did not complete because the stream stops: the change is not checkpointed
    */
   boolean dispatch(ChangeStreamDocument<BsonDocument> doc) {
     stats.read(doc.getClusterTime());

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Waits at start-up for streams to open, and says why those that did not: MongoDB unreachable (with host, port
@@ -18,6 +19,27 @@ final class StartupCheck {
   private static final Duration THREAD_START_WAIT = Duration.ofMillis(500);
 
   private StartupCheck() {}
+
+  /**
+   * Starts the watchers: every stream's position is read in parallel and fixed before its thread exists (see
+   * {@link StreamPosition}); then waits for their cursors, up to {@code modelchange.startup-timeout} in all.
+   */
+  static void startAll(List<CollectionWatcher> watchers, ThreadFactory threads, MongoClient client,
+      EngineSettings settings) {
+    long deadline = System.nanoTime() + settings.startupTimeout().toNanos();
+    watchers.forEach(w -> w.readAhead(threads));
+    try {
+      for (CollectionWatcher w : watchers) {
+        w.start(threads, deadline);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      watchers.forEach(CollectionWatcher::requestStop);
+      throw e;
+    }
+    awaitOpen(watchers, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), client, settings);
+  }
 
   /** Waits up to {@code timeout} (what is left of {@code modelchange.startup-timeout}) for the cursors to open. */
   static void awaitOpen(List<CollectionWatcher> watchers, Duration timeout, MongoClient client,
