@@ -28,7 +28,8 @@ final class GroupMembership implements AutoCloseable {
   private final String engineId;
   private StreamLease claim;
   private boolean claimed;
-  private boolean duplicate;
+  private volatile long refusedAt;
+  private volatile boolean duplicateReported;
 
   GroupMembership(EngineSettings settings, ResumeTokenStore store, ThreadFactory threads) {
     this.settings = settings;
@@ -59,14 +60,15 @@ final class GroupMembership implements AutoCloseable {
         settings.leaseDuration());
     try {
       if (!claim.acquire()) {
-        duplicate = true;
-        StreamMessages.duplicateInstance(settings.instanceId(), settings.group(), engineId, claim.holderNow());
-        return;
+        // held by another: a live duplicate, or this instance's own claim from before a crash, which lapses within
+        // a lease duration; either way nothing is stored until this engine holds the claim
+        refusedAt = System.nanoTime();
+        renewals.every(settings.leaseDuration().dividedBy(2), this::claimWhenFree);
       }
     } catch (RuntimeException e) {
       // the store cannot tell now (it is down): go on storing, and claim when it answers
       StreamMessages.claimNotChecked(settings.instanceId(), e);
-      renewals.every(settings.leaseDuration(), this::claimWhenTheStoreAnswers);
+      renewals.every(settings.leaseDuration(), this::claimWhenFree);
     }
     renewals.keep(claim, lost -> StreamMessages.instanceClaimLost(settings.instanceId(), lost.holderNow()));
     // positions of instances gone for good (pods of a Deployment) do not pile up; MongoDB's TTL index does the same
@@ -75,13 +77,18 @@ final class GroupMembership implements AutoCloseable {
     renewals.every(period, () -> store.removeInstancesNotSeenSince(Instant.now().minus(expireAfter)));
   }
 
-  /** Claims the instance id once the store answers; another's claim found then stops this engine's saves. */
-  private void claimWhenTheStoreAnswers() {
-    if (claim.isHeld() || claim.isHeldByAnother()) {
+  /**
+   * Claims the instance id once it is free (a crashed predecessor's claim lapses) or the store answers; a claim
+   * still renewed by another after two lease durations is a live duplicate, logged as an error naming both.
+   */
+  private void claimWhenFree() {
+    if (claim.isHeld()) {
       return;
     }
     try {
-      if (!claim.acquire()) {
+      if (!claim.acquire() && !duplicateReported && refusedAt > 0
+          && System.nanoTime() - refusedAt > 2 * settings.leaseDuration().toNanos()) {
+        duplicateReported = true;
         StreamMessages.duplicateInstance(settings.instanceId(), settings.group(), engineId, claim.holderNow());
       }
     } catch (RuntimeException e) {
@@ -96,9 +103,9 @@ final class GroupMembership implements AutoCloseable {
     return new StreamKey(settings.group(), instance, ns.getDatabaseName(), ns.getCollectionName(), shape.key());
   }
 
-  /** The store a stream keeps its position in: none for an engine whose instance id another claims. */
+  /** The store a stream keeps its position in (saves wait for the claim on the instance id: see guard). */
   ResumeTokenStore storeFor(StreamShape shape, ResumeTokenStore wanted) {
-    return duplicate && shape.delivery() == Delivery.EACH_INSTANCE ? null : wanted;
+    return wanted;
   }
 
   /**

@@ -55,7 +55,8 @@ final class StartupCheck {
           return;
         }
         Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-        if (w.life().await(left, StreamState.OPEN) != StreamState.OPEN) {
+        StreamState state = w.life().await(left, StreamState.OPEN, StreamState.STANDBY);
+        if (state != StreamState.OPEN && state != StreamState.STANDBY) { // standing by for a lease is settled
           late.add(w.shape().toString());
         }
       }
