@@ -71,7 +71,7 @@ public final class ResumeTokenStores {
               "a database for the resume-token collection, because " + ConfigKeys.MONGODB_URI + " names none");
         }
         return Optional.of(new MongoResumeTokenStore(client.getDatabase(settings.database())
-            .getCollection(settings.resumeTokenCollection(), BsonDocument.class)));
+            .getCollection(settings.resumeTokenCollection(), BsonDocument.class), settings.instanceExpireAfter()));
     }
   }
 }

@@ -7,6 +7,8 @@ import dev.modelchange.spi.StreamKey;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import org.bson.json.JsonParseException;
 
 /** Every message of the resume-token stores, one method per code (see {@code docs/messages.md}). */
@@ -72,5 +74,72 @@ final class StoreMessages {
         + "afresh."));
     unreadable.initCause(e);
     return unreadable;
+  }
+
+  @MessageCode(174)
+  static IllegalArgumentException leaseNameTooLong(String name, int max, String table) {
+    return new IllegalArgumentException(coded(174, "The lease name " + name + " is longer than " + max
+        + " characters, the width of " + table + ".lease_name. Use a shorter group, collection or listener id, or "
+        + "the MongoDB store."));
+  }
+
+  @MessageCode(175)
+  static IllegalArgumentException holderTooLong(String holder, int max, String table) {
+    return new IllegalArgumentException(coded(175, "The lease holder " + holder + " is longer than " + max
+        + " characters, the width of " + table + ".holder. Use a shorter modelchange.instance-id."));
+  }
+
+  @MessageCode(176)
+  static IllegalArgumentException badLeaseDuration(Duration duration) {
+    return new IllegalArgumentException(coded(176, "A lease must last a positive time, not " + duration
+        + ". Set modelchange.lease.duration to a positive duration, such as 10s."));
+  }
+
+  @MessageCode(177)
+  static void leaseTableCreated(String table, String database) {
+    LOG.log(Level.INFO, coded(177, "Created the lease table " + table + " in " + database));
+  }
+
+  @MessageCode(178)
+  static IllegalStateException leaseJdbcFailed(String operation, String table, SQLException e) {
+    return new IllegalStateException(coded(178, "Could not " + operation + " in the lease table " + table + ": "
+        + e.getMessage() + " (SQLState " + e.getSQLState() + "). Check that the database is reachable, that its "
+        + "user may read and write (and, the first time, create) the table, and, on a database ModelChange has no "
+        + "dialect for, that it supports SELECT ... FOR UPDATE; ModelChange retries."), e);
+  }
+
+  @MessageCode(179)
+  static void ttlIndexCreated(String collection, String index, long seconds) {
+    LOG.log(Level.INFO, coded(179, "Created the TTL index " + index + " on " + collection + ": the positions of "
+        + "instances not seen for " + seconds + " s are removed by MongoDB"));
+  }
+
+  @MessageCode(180)
+  static void ttlIndexNotMade(String collection, String index, long seconds, RuntimeException e) {
+    LOG.log(Level.WARNING, coded(180, "Could not create or update the TTL index " + index + " on " + collection
+        + " (" + e.getMessage() + "), so the positions of instances that are gone stay until removed. Have a "
+        + "user with the createIndex and dropIndex privileges run: db.getCollection(\"" + collection
+        + "\").createIndex({savedAt: 1}, {name: \"" + index + "\", expireAfterSeconds: " + seconds
+        + ", partialFilterExpression: {instance: {$exists: true}}}) (after dropIndex(\"" + index + "\") when it "
+        + "exists with another time)."), e);
+  }
+
+  @MessageCode(181)
+  static void ttlIndexChanged(String collection, String index, long from, long to) {
+    LOG.log(Level.INFO, coded(181, "Changed the TTL index " + index + " on " + collection + " from " + from
+        + " s to " + to + " s (modelchange.instance.expire-after)"));
+  }
+
+  @MessageCode(182)
+  static void instancesRemoved(int positions, int leases, String table, Instant before) {
+    LOG.log(Level.INFO, coded(182, "Removed " + positions + " positions of instances not seen since " + before
+        + " and " + leases + " leases expired before then from " + table));
+  }
+
+  @MessageCode(183)
+  static IllegalStateException unreadableLease(String name, String where, String problem) {
+    return new IllegalStateException(coded(183, "The lease " + name + " in " + where + " cannot be read: " + problem
+        + ". Correct it by hand (deleting it restarts its epoch at 1: on MongoDB, then also unset the epoch field "
+        + "of the positions saved under it)."));
   }
 }

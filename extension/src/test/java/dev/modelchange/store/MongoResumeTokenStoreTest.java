@@ -10,8 +10,19 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.modelchange.settings.ConfigKeys;
+import dev.modelchange.settings.EngineSettings;
+import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.spi.StreamKey;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
 import org.bson.BsonBinary;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
@@ -23,7 +34,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The MongoDB store against the in-JVM MongoDB. */
+/**
+ * The MongoDB store against the in-JVM MongoDB. Where that server differs from real MongoDB (it keeps a TTL index's
+ * options but never expires documents, has no {@code collMod}, and accepts a second index of one name with other
+ * options), a test says which backend it needs.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MongoResumeTokenStoreTest {
   private static final StreamKey KEY = new StreamKey("default", "db", "books", "updateLookup");
@@ -86,5 +101,105 @@ class MongoResumeTokenStoreTest {
     collection.updateOne(Filters.eq("_id", KEY.value()), Updates.set("token", "{\"_data\": 8263 oops"));
 
     assertThatThrownBy(() -> store.load(KEY)).isInstanceOf(JsonParseException.class);
+  }
+
+  private static Document ttlIndexOf(MongoCollection<Document> c) {
+    List<Document> found = new ArrayList<>();
+    for (Document index : c.listIndexes()) {
+      if (MongoResumeTokenStore.TTL_INDEX.equals(index.getString("name"))) {
+        found.add(index);
+      }
+    }
+    assertThat(found).as("TTL indexes named " + MongoResumeTokenStore.TTL_INDEX).hasSizeLessThanOrEqualTo(1);
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  @Test
+  void theFirstSaveMakesAPartialTtlIndexThatExpiresOnlyThePositionsOfInstances() {
+    MongoCollection<Document> fresh = client.getDatabase("app").getCollection("ttl_default");
+    MongoResumeTokenStore s = new MongoResumeTokenStore(fresh);
+    assertThat(ttlIndexOf(fresh)).isNull();
+
+    s.save(new StreamKey("default", "pod-1", "db", "books", "default"), new BsonDocument("_data", new BsonString("01")));
+    s.save(new StreamKey("default", "pod-1", "db", "books", "default"), new BsonDocument("_data", new BsonString("02")));
+
+    Document index = ttlIndexOf(fresh);
+    assertThat(index).isNotNull();
+    assertThat(index.get("key", Document.class)).isEqualTo(new Document("savedAt", 1));
+    assertThat(((Number) index.get("expireAfterSeconds")).longValue()).isEqualTo(Duration.ofDays(7).toSeconds());
+    assertThat(index.get("partialFilterExpression", Document.class))
+        .isEqualTo(new Document("instance", new Document("$exists", true)));
+  }
+
+  @Test
+  void aPositionOfOneInstanceNamesItsInstanceAndASharedOneDoesNot() {
+    StreamKey mine = new StreamKey("default", "pod-7", "db", "books", "default");
+    StreamKey shared = mine.shared();
+
+    store.save(mine, new BsonDocument("_data", new BsonString("01")));
+    store.save(shared, new BsonDocument("_data", new BsonString("02")));
+
+    assertThat(collection.find(Filters.eq("_id", "default@pod-7/db.books/default")).first())
+        .containsEntry("instance", "pod-7").containsEntry("group", "default");
+    assertThat(collection.find(Filters.eq("_id", "default/db.books/default")).first()).doesNotContainKey("instance");
+    assertThat(store.load(mine)).contains(new BsonDocument("_data", new BsonString("01")));
+    assertThat(store.load(shared)).contains(new BsonDocument("_data", new BsonString("02")));
+  }
+
+  @Test
+  void theStoreOfTheSettingsExpiresInstancesAfterModelchangeInstanceExpireAfter() {
+    Map<String, String> config = Map.of(ConfigKeys.RESUME_TOKEN_STORE, "mongodb",
+        ConfigKeys.MONGODB_DATABASE, "app", ConfigKeys.RESUME_TOKEN_COLLECTION, "ttl_configured",
+        ConfigKeys.INSTANCE_EXPIRE_AFTER, "2d");
+    EngineSettings settings = EngineSettings.from(k -> Optional.ofNullable(config.get(k)));
+    ResumeTokenStore s = ResumeTokenStores.fromSettings(settings, client, null).orElseThrow();
+
+    s.save(new StreamKey("default", "pod-1", "db", "books", "default"), new BsonDocument("_data", new BsonString("01")));
+
+    Document index = ttlIndexOf(client.getDatabase("app").getCollection("ttl_configured"));
+    assertThat(((Number) index.get("expireAfterSeconds")).longValue()).isEqualTo(Duration.ofDays(2).toSeconds());
+  }
+
+  @Test
+  void aTtlIndexOfAnotherTimeIsMadeAgainWithTheTimeOfTheSettings() {
+    MongoCollection<Document> fresh = client.getDatabase("app").getCollection("ttl_changed");
+    StreamKey k = new StreamKey("default", "pod-1", "db", "books", "default");
+    new MongoResumeTokenStore(fresh, Duration.ofDays(7)).save(k, new BsonDocument("_data", new BsonString("01")));
+
+    try (CapturedStoreLog log = new CapturedStoreLog()) {
+      MongoResumeTokenStore shorter = new MongoResumeTokenStore(fresh, Duration.ofHours(1));
+      shorter.save(k, new BsonDocument("_data", new BsonString("02")));
+      shorter.save(k, new BsonDocument("_data", new BsonString("03")));
+
+      assertThat(shorter.load(k)).contains(new BsonDocument("_data", new BsonString("03")));
+      assertThat(((Number) ttlIndexOf(fresh).get("expireAfterSeconds")).longValue()).isEqualTo(3600);
+      assertThat(log.at(Level.INFO)).containsExactly("MODELCHANGE-181 Changed the TTL index modelchange_instance_ttl"
+          + " on app.ttl_changed from 604800 s to 3600 s (modelchange.instance.expire-after)");
+    }
+  }
+
+  /** The TTL monitor of real MongoDB runs once a minute, and the in-JVM server has none: removed here on request. */
+  @Test
+  void removingInstancesNotSeenRemovesOnlyTheirOldPositions() {
+    MongoCollection<Document> fresh = client.getDatabase("app").getCollection("ttl_removed");
+    MongoResumeTokenStore s = new MongoResumeTokenStore(fresh);
+    StreamKey gone = new StreamKey("default", "pod-gone", "db", "books", "default");
+    StreamKey alive = new StreamKey("default", "pod-alive", "db", "books", "default");
+    StreamKey shared = gone.shared();
+    s.save(gone, new BsonDocument("_data", new BsonString("01")));
+    s.save(alive, new BsonDocument("_data", new BsonString("02")));
+    s.save(shared, new BsonDocument("_data", new BsonString("03")));
+    Date longAgo = Date.from(Instant.parse("2020-01-01T00:00:00Z"));
+    fresh.updateOne(Filters.eq("_id", gone.value()), Updates.set("savedAt", longAgo));
+    fresh.updateOne(Filters.eq("_id", shared.value()), Updates.set("savedAt", longAgo));
+    s.leases().orElseThrow().acquire("instance/default@pod-gone", "engine-A", Duration.ofMillis(1)).orElseThrow();
+
+    s.removeInstancesNotSeenSince(Instant.parse("2024-01-01T00:00:00Z"));
+
+    assertThat(s.load(gone)).isEmpty();
+    assertThat(s.load(alive)).isPresent();
+    assertThat(s.load(shared)).isPresent();
+    assertThat(fresh.countDocuments(Filters.eq("_id", new Document("lease", "instance/default@pod-gone"))))
+        .as("leases are kept: their epochs fence positions").isEqualTo(1);
   }
 }
