@@ -1,7 +1,9 @@
 package dev.modelchange.store;
 
+import dev.modelchange.spi.LeaseStore;
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.spi.StreamKey;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,8 +13,13 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import javax.sql.DataSource;
 import org.bson.BsonDocument;
 import org.bson.json.JsonMode;
@@ -23,7 +30,7 @@ import org.bson.json.JsonWriterSettings;
  * Keeps positions in a relational table ({@code modelchange.resume-token.store=jdbc}), one row per stream:
  *
  * <pre>
- * stream_key  VARCHAR(512) PRIMARY KEY  -- StreamKey.value(): &lt;group&gt;/&lt;db&gt;.&lt;coll&gt;/&lt;shape&gt;
+ * stream_key  VARCHAR(512) PRIMARY KEY  -- StreamKey.value(): &lt;group&gt;[@&lt;instance&gt;]/&lt;db&gt;.&lt;coll&gt;/&lt;shape&gt;
  * token       text                      -- the resume token as canonical extended JSON
  * updated_at  timestamp                 -- the database's clock at the last save
  * </pre>
@@ -66,6 +73,15 @@ import org.bson.json.JsonWriterSettings;
  * MySQL, H2); when the creation fails it probes again and goes on if the table is there, so two instances
  * starting together both succeed (PostgreSQL can fail one of two concurrent {@code CREATE TABLE IF NOT EXISTS}).
  * A user without the CREATE privilege works with a table that a DBA created.
+ *
+ * <p><b>Leases</b> ({@link #leases()}) live in a second table, {@code <table>_lease} (see {@link JdbcLeaseStore}
+ * and {@link #leaseTableOf}), created at their first use in the same race-safe way. A fenced save locks the
+ * lease's row and upserts the token in one transaction.
+ *
+ * <p><b>Instances that are gone.</b> {@link #removeInstancesNotSeenSince} deletes the rows whose key names an
+ * instance ({@code '@'} before the first {@code '/'}: {@code POSITION} rather than {@code LIKE '%@%/%'}, which
+ * would also match a shared key whose collection or shape holds an {@code '@'}) and that were not saved since, on
+ * the database's clock; and the leases that expired before then.
  *
  * <p><b>Errors.</b> An {@link SQLException} is rethrown as an {@link IllegalStateException} whose message starts
  * with {@code MODELCHANGE-055} and names the table and the operation; the SQLException is its cause. Every
@@ -140,6 +156,32 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
           + tokenType + " NOT NULL, updated_at " + timeType + " NOT NULL)";
     }
 
+    String createLeaseTable(String leaseTable) {
+      return "CREATE TABLE " + (createIfNotExists ? "IF NOT EXISTS " : "") + leaseTable
+          + " (lease_name VARCHAR(" + JdbcLeaseStore.MAX_NAME_LENGTH + ")" + keyCollation
+          + " NOT NULL PRIMARY KEY, holder VARCHAR(" + JdbcLeaseStore.MAX_HOLDER_LENGTH + ")" + keyCollation
+          + " NOT NULL, epoch BIGINT NOT NULL, expires_at BIGINT NOT NULL)";
+    }
+
+    /**
+     * The time {@code updated_at} is compared with to find rows not saved since an instant: on the database's
+     * clock and in its time zone (the one {@code updated_at} is written with), {@code ?} milliseconds ago; for
+     * {@link #OTHER}, {@code ?} is that instant as a timestamp of the application's clock and zone.
+     */
+    String before() {
+      switch (this) {
+        case POSTGRESQL:
+          return "CURRENT_TIMESTAMP - CAST(? AS BIGINT) * INTERVAL '1 millisecond'";
+        case MARIADB:
+        case MYSQL:
+          return "CURRENT_TIMESTAMP(6) - INTERVAL ? MICROSECOND";
+        case H2:
+          return "DATEADD(MILLISECOND, -CAST(? AS BIGINT), CURRENT_TIMESTAMP)";
+        default:
+          return "?";
+      }
+    }
+
     /** The single-statement upsert; null for {@link #OTHER}. Parameters: key, token. */
     String upsert(String table) {
       switch (this) {
@@ -161,7 +203,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
   }
 
   @FunctionalInterface
-  private interface SqlWork<T> {
+  interface SqlWork<T> {
     T apply(Connection c) throws SQLException;
   }
 
@@ -172,6 +214,9 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
   private final String update;
   private final String insert;
   private final String probe;
+  private final String removeInstances;
+  private final Clock clock;
+  private final JdbcLeaseStore leases;
   private final Object initLock = new Object();
   private volatile Dialect dialect; // null until the table has been checked
   private volatile String upsert;
@@ -183,10 +228,15 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
    * @throws IllegalArgumentException when the table name is not a plain identifier
    */
   public JdbcResumeTokenStore(DataSource dataSource, String table) {
-    this(dataSource, table, null);
+    this(dataSource, table, null, Clock.systemUTC());
   }
 
-  private JdbcResumeTokenStore(DataSource dataSource, String table, DriverManagerDataSource owned) {
+  /** With the clock that times leases: a test's. */
+  JdbcResumeTokenStore(DataSource dataSource, String table, Clock clock) {
+    this(dataSource, table, null, clock);
+  }
+
+  private JdbcResumeTokenStore(DataSource dataSource, String table, DriverManagerDataSource owned, Clock clock) {
     if (dataSource == null) {
       throw StoreMessages.noDataSource();
     }
@@ -200,6 +250,26 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
     this.update = "UPDATE " + table + " SET token = ?, updated_at = CURRENT_TIMESTAMP WHERE stream_key = ?";
     this.insert = "INSERT INTO " + table + " (stream_key, token, updated_at) VALUES (?, ?, CURRENT_TIMESTAMP)";
     this.probe = "SELECT stream_key, token, updated_at FROM " + table + " WHERE 1 = 0";
+    // the rows of one instance's streams: <group>@<instance>/..., '@' before the first '/' (no group has '/')
+    this.removeInstances = "DELETE FROM " + table + " WHERE POSITION('@' IN stream_key) > 0"
+        + " AND POSITION('@' IN stream_key) < POSITION('/' IN stream_key) AND updated_at < ";
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
+    this.leases = new JdbcLeaseStore(this, leaseTableOf(table), clock);
+  }
+
+  /**
+   * The lease table of {@code table}: {@code <table>_lease}, or, when that would be longer than 63 characters
+   * (PostgreSQL's limit; MariaDB's is 64), the first 48 characters of {@code table}, {@code _}, 8 hexadecimal
+   * digits of its CRC-32, and {@code _lease}.
+   */
+  static String leaseTableOf(String table) {
+    String plain = table + "_lease";
+    if (plain.length() <= 63) {
+      return plain;
+    }
+    CRC32 crc = new CRC32();
+    crc.update(table.getBytes(StandardCharsets.UTF_8));
+    return table.substring(0, 48) + "_" + String.format(Locale.ROOT, "%08x", crc.getValue()) + "_lease";
   }
 
   /**
@@ -216,7 +286,18 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
     } catch (IllegalArgumentException e) {
       throw StoreMessages.badJdbcUrl(e);
     }
-    return new JdbcResumeTokenStore(source, table, source);
+    return new JdbcResumeTokenStore(source, table, source, Clock.systemUTC());
+  }
+
+  /** {@link #forUrl(String, String, String, String)} with the clock that times leases: a test's. */
+  static JdbcResumeTokenStore forUrl(String url, String user, String password, String table, Clock clock) {
+    DriverManagerDataSource source;
+    try {
+      source = new DriverManagerDataSource(url, user, password);
+    } catch (IllegalArgumentException e) {
+      throw StoreMessages.badJdbcUrl(e);
+    }
+    return new JdbcResumeTokenStore(source, table, source, clock);
   }
 
   /** The table's name. */
@@ -261,18 +342,65 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
     String json = resumeToken.toJson(CANONICAL);
     String operation = "save the position of " + key;
     Dialect d = ready(operation);
+    execute(operation, c -> upsert(c, d, k, json));
+  }
+
+  /** Stores a token on {@code c}, in its transaction if it has one. */
+  int upsert(Connection c, Dialect d, String k, String json) throws SQLException {
     if (d == Dialect.OTHER) {
-      execute(operation, c -> portableUpsert(c, k, json));
-    } else {
-      String sql = upsert;
-      execute(operation, c -> {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-          ps.setQueryTimeout(QUERY_TIMEOUT_S);
-          ps.setString(1, k);
-          ps.setString(2, json);
-          return ps.executeUpdate();
+      return portableUpsert(c, k, json);
+    }
+    try (PreparedStatement ps = c.prepareStatement(upsert)) {
+      ps.setQueryTimeout(QUERY_TIMEOUT_S);
+      ps.setString(1, k);
+      ps.setString(2, json);
+      return ps.executeUpdate();
+    }
+  }
+
+  /** The token as the table keeps it. */
+  static String json(BsonDocument resumeToken) {
+    return resumeToken.toJson(CANONICAL);
+  }
+
+  /**
+   * The leases, in {@code <table>_lease} (see {@link JdbcLeaseStore}), created at first use like the token table.
+   * Given on every database, without connecting: on one ModelChange has no dialect for, leases need its
+   * {@code SELECT ... FOR UPDATE}, and a database without it fails their calls (MODELCHANGE-178).
+   */
+  @Override
+  public Optional<LeaseStore> leases() {
+    return Optional.of(leases);
+  }
+
+  /**
+   * Deletes the rows of instances' streams ({@code <group>@<instance>/...}) last saved before {@code before}, and
+   * the leases that expired before it. Rows the group shares are kept whatever their age. The age is measured on
+   * the database's clock ({@code updated_at} is written with it): a row goes when it was saved more than
+   * {@code now - before} ago (on a database without a dialect, {@code updated_at < before}).
+   */
+  @Override
+  public void removeInstancesNotSeenSince(Instant before) {
+    String operation = "remove the positions of instances not seen since " + before;
+    Dialect d = ready(operation);
+    long ago = Duration.between(before, clock.instant()).toMillis();
+    String sql = removeInstances + d.before();
+    int positions = execute(operation, c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setQueryTimeout(QUERY_TIMEOUT_S);
+        if (d == Dialect.OTHER) {
+          ps.setTimestamp(1, Timestamp.from(before));
+        } else if (d == Dialect.MARIADB || d == Dialect.MYSQL) {
+          ps.setLong(1, Math.multiplyExact(ago, 1000L));
+        } else {
+          ps.setLong(1, ago);
         }
-      });
+        return ps.executeUpdate();
+      }
+    });
+    int expired = leases.removeExpiredBefore(before);
+    if (positions > 0 || expired > 0) {
+      StoreMessages.instancesRemoved(positions, expired, table, before);
     }
   }
 
@@ -309,7 +437,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
     return "JdbcResumeTokenStore[" + table + (d == null ? "" : ", " + d.label) + "]";
   }
 
-  private String checked(StreamKey key) {
+  String checked(StreamKey key) {
     String k = key.value();
     if (k.length() > MAX_KEY_LENGTH) {
       throw StoreMessages.keyTooLong(k, MAX_KEY_LENGTH, table);
@@ -318,7 +446,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
   }
 
   /** Detects the dialect and makes sure the table exists, once; a failure is retried at the next call. */
-  private Dialect ready(String operation) {
+  Dialect ready(String operation) {
     Dialect d = dialect;
     if (d != null) {
       return d;
@@ -360,11 +488,16 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
   }
 
   private boolean tableExists() {
+    return tableExists(probe);
+  }
+
+  /** Whether {@code probeSql} (a {@code SELECT ... WHERE 1 = 0}) runs. */
+  boolean tableExists(String probeSql) {
     try {
       inConnection(c -> {
         try (Statement s = c.createStatement()) {
           s.setQueryTimeout(QUERY_TIMEOUT_S);
-          s.executeQuery(probe).close();
+          s.executeQuery(probeSql).close();
           return null;
         }
       });
@@ -379,6 +512,17 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
    * rethrows the last SQLException as a MODELCHANGE-055 exception.
    */
   private <T> T execute(String operation, SqlWork<T> work) {
+    return execute(operation, work, this::failure);
+  }
+
+  /** Builds the exception of a failed call. */
+  @FunctionalInterface
+  interface Failure {
+    RuntimeException of(String operation, SQLException e);
+  }
+
+  /** {@link #execute(String, SqlWork)}, failing with {@code failure}'s exception. */
+  <T> T execute(String operation, SqlWork<T> work, Failure failure) {
     boolean retriedConnection = false;
     for (int attempt = 1; ; attempt++) {
       try {
@@ -394,9 +538,9 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
         if (isLostRace(e.getCause()) && attempt < MAX_ATTEMPTS) {
           continue;
         }
-        throw failure(operation, e.getCause());
+        throw failure.of(operation, e.getCause());
       } catch (SQLException e) { // from getConnection: the database is unreachable, retrying now is pointless
-        throw failure(operation, e);
+        throw failure.of(operation, e);
       }
     }
   }
@@ -450,6 +594,47 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
   }
 
   /**
+   * {@code work} in a transaction of its own: auto-commit off, commit at the end (the work may roll back itself
+   * first), rollback on failure, auto-commit restored.
+   */
+  static <T> SqlWork<T> inTransaction(SqlWork<T> work) {
+    return c -> {
+      boolean autoCommit = c.getAutoCommit();
+      if (autoCommit) {
+        c.setAutoCommit(false);
+      }
+      try {
+        T result = work.apply(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          c.rollback();
+        } catch (SQLException re) {
+          e.addSuppressed(re);
+        }
+        throw e;
+      } finally {
+        if (autoCommit) {
+          try {
+            c.setAutoCommit(true);
+          } catch (SQLException e) {
+            // the connection is broken; its next user finds out
+          }
+        }
+      }
+    };
+  }
+
+  /** A duplicate key: PostgreSQL and H2 23505, MariaDB and MySQL 1062, else an integrity violation of class 23. */
+  static boolean isDuplicateKey(SQLException e) {
+    String state = e.getSQLState();
+    return "23505".equals(state) || e.getErrorCode() == 1062
+        || (e instanceof java.sql.SQLIntegrityConstraintViolationException && state != null
+            && state.startsWith("23"));
+  }
+
+  /**
    * Whether {@code e} broke the connection: a connection-class error, or a connection that no longer answers
    * (a server that terminated the session reports it with its own SQLState, e.g. PostgreSQL's 57P01). Called
    * on failures only, so the extra round-trip of {@code isValid} costs nothing in the normal case.
@@ -470,7 +655,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
     }
   }
 
-  private static boolean isLostRace(SQLException e) {
+  static boolean isLostRace(SQLException e) {
     String state = e.getSQLState();
     return e instanceof SQLTransactionRollbackException
         || (state != null && (state.startsWith("40") || state.startsWith("23")))

@@ -3,6 +3,9 @@ package dev.modelchange.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.modelchange.spi.Lease;
+import dev.modelchange.spi.LeaseStore;
+import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.spi.StreamKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,10 +13,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -50,7 +58,7 @@ import org.junit.jupiter.api.TestInstance;
  * except when the environment variable {@code CI} is {@code true}: then it fails.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class JdbcResumeTokenStoreTest {
+abstract class JdbcResumeTokenStoreTest implements LeaseStoreContract {
   static final String CHANGE_STREAM_DATA =
       "8266F1A2B3000000012B022C0100296E5A1004C3F4E5A6B7C8D9E0F1A2B3C4D5E6F7A8046964005F66F1A2B3C4D5E6F7A8B9C0D1"
           + "0004";
@@ -122,14 +130,25 @@ abstract class JdbcResumeTokenStoreTest {
   String newTableName() {
     String t = "mc_rt_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     tables.add(t);
+    tables.add(t + "_lease");
     return t;
   }
 
   /** A store with a connection of its own, closed after the class. */
   JdbcResumeTokenStore newStore(String tableName) {
-    JdbcResumeTokenStore s = JdbcResumeTokenStore.forUrl(url(), user(), password(), tableName);
+    return newStore(tableName, Clock.systemUTC());
+  }
+
+  /** A store with a connection of its own, timing leases by {@code clock}, closed after the class. */
+  JdbcResumeTokenStore newStore(String tableName, Clock clock) {
+    JdbcResumeTokenStore s = JdbcResumeTokenStore.forUrl(url(), user(), password(), tableName, clock);
     closeAfterAll(s);
     return s;
+  }
+
+  @Override
+  public ResumeTokenStore instanceStore(Clock clock) {
+    return newStore(table, clock);
   }
 
   void closeAfterAll(AutoCloseable c) {
@@ -433,5 +452,146 @@ abstract class JdbcResumeTokenStoreTest {
     JdbcResumeTokenStore second = newStore(table);
 
     assertThat(second.load(k)).contains(changeStreamToken("AA"));
+  }
+
+  // --- leases: what only the JDBC store does (the contract is LeaseStoreContract's) ---
+
+  @Test
+  void theLeaseTableIsMadeBesideTheTokenTableWithItsColumns() throws SQLException {
+    String fresh = newTableName();
+    LeaseStore leases = newStore(fresh).leases().orElseThrow();
+
+    Lease lease = leases.acquire("one-instance/x", "engine-A", TEN_SECONDS).orElseThrow();
+
+    try (Connection c = connection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT lease_name, holder, epoch, expires_at FROM " + fresh + "_lease")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("one-instance/x");
+      assertThat(rs.getString(2)).isEqualTo("engine-A");
+      assertThat(rs.getLong(3)).isEqualTo(1L);
+      assertThat(rs.getLong(4)).isEqualTo(lease.expiresAt().toEpochMilli());
+      assertThat(rs.next()).isFalse();
+    }
+  }
+
+  @Test
+  void theLeaseTableOfALongTableNameStaysWithinSixtyThreeCharacters() {
+    String longest = "t".repeat(63);
+    String other = "t".repeat(62) + "u";
+
+    assertThat(JdbcResumeTokenStore.leaseTableOf("modelchange_resume_token"))
+        .isEqualTo("modelchange_resume_token_lease");
+    assertThat(JdbcResumeTokenStore.leaseTableOf(longest)).hasSize(63).startsWith("t".repeat(48)).endsWith("_lease")
+        .isNotEqualTo(JdbcResumeTokenStore.leaseTableOf(other));
+  }
+
+  @Test
+  void twoStoresCreatingTheLeaseTableAtOnceBothSucceed() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 3; round++) {
+        String fresh = newTableName();
+        CyclicBarrier start = new CyclicBarrier(2);
+        List<Future<Optional<Lease>>> done = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+          DriverManagerDataSource source = new DriverManagerDataSource(url(), user(), password());
+          source.getConnection().close();
+          JdbcResumeTokenStore s = new JdbcResumeTokenStore(view(source), fresh);
+          String holder = "engine-" + i;
+          done.add(pool.submit(() -> {
+            try {
+              start.await(30, TimeUnit.SECONDS);
+              return s.leases().orElseThrow().acquire("one-instance/x", holder, TEN_SECONDS);
+            } finally {
+              source.close();
+            }
+          }));
+        }
+        int won = 0;
+        for (Future<Optional<Lease>> f : done) {
+          won += f.get(60, TimeUnit.SECONDS).isPresent() ? 1 : 0;
+        }
+        assertThat(won).as("round %d", round).isEqualTo(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void afterATakeOverTheOldHolderIsFencedOutEvenBeforeTheNewHolderSaves() {
+    TestClock clock = new TestClock();
+    StreamKey key = LeaseStoreContract.newStreamKey();
+    String name = LeaseStoreContract.leaseOf(key);
+    ResumeTokenStore oldInstance = instanceStore(clock);
+    LeaseStore a = oldInstance.leases().orElseThrow();
+    Lease old = a.acquire(name, "engine-A", TEN_SECONDS).orElseThrow();
+    assertThat(a.saveFenced(key, LeaseStoreContract.position("01"), old)).isTrue();
+    clock.advance(TEN_SECONDS.plusSeconds(1));
+
+    leases(clock).acquire(name, "engine-B", TEN_SECONDS).orElseThrow();
+
+    assertThat(a.saveFenced(key, LeaseStoreContract.position("0101"), old)).isFalse();
+    assertThat(oldInstance.load(key)).contains(LeaseStoreContract.position("01"));
+  }
+
+  @Test
+  void aFencedSaveUnderALeaseNeverTakenIsRefused() {
+    StreamKey key = LeaseStoreContract.newStreamKey();
+    LeaseStore leases = store.leases().orElseThrow();
+    Lease invented = new Lease(LeaseStoreContract.leaseOf(key), "engine-A", 1, Instant.now().plusSeconds(60));
+
+    assertThat(leases.saveFenced(key, LeaseStoreContract.position("01"), invented)).isFalse();
+    assertThat(store.load(key)).isEmpty();
+  }
+
+  @Test
+  void aLeaseNameOrHolderWiderThanItsColumnIsRejected() {
+    LeaseStore leases = store.leases().orElseThrow();
+
+    assertThatThrownBy(() -> leases.acquire("n".repeat(641), "engine-A", TEN_SECONDS))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MODELCHANGE-174");
+    assertThatThrownBy(() -> leases.acquire("one-instance/x", "h".repeat(256), TEN_SECONDS))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MODELCHANGE-175");
+    assertThatThrownBy(() -> leases.acquire("one-instance/x", "engine-A", Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MODELCHANGE-176");
+  }
+
+  @Test
+  void removingInstancesNotSeenRemovesTheirOldRowsAndOldLeasesOnly() throws SQLException {
+    String fresh = newTableName();
+    JdbcResumeTokenStore s = newStore(fresh);
+    String suffix = UUID.randomUUID().toString();
+    StreamKey gone = new StreamKey("default", "pod-gone", "db", "books" + suffix, "default");
+    StreamKey alive = new StreamKey("default", "pod-alive", "db", "books" + suffix, "default");
+    StreamKey shared = gone.shared();
+    StreamKey sharedWithAt = new StreamKey("default", "db", "mail@box_%" + suffix, "a@b"); // no instance: '@' later
+    for (StreamKey k : List.of(gone, alive, shared, sharedWithAt)) {
+      s.save(k, changeStreamToken("01"));
+    }
+    try (Connection c = connection();
+        PreparedStatement ps = c.prepareStatement("UPDATE " + fresh + " SET updated_at = ? WHERE stream_key <> ?")) {
+      ps.setTimestamp(1, Timestamp.from(Instant.parse("2020-01-01T00:00:00Z"))); // all but alive, long ago
+      ps.setString(2, alive.value());
+      assertThat(ps.executeUpdate()).isEqualTo(3);
+    }
+    LeaseStore leases = s.leases().orElseThrow();
+    Lease lapsed = leases.acquire("instance/default@pod-gone", "engine-A", Duration.ofMillis(1)).orElseThrow();
+    Lease held = leases.acquire("instance/default@pod-alive", "engine-B", Duration.ofDays(1)).orElseThrow();
+    leases.release(lapsed);
+
+    s.removeInstancesNotSeenSince(Instant.now().minus(Duration.ofDays(1)));
+
+    assertThat(s.load(gone)).isEmpty();
+    assertThat(s.load(alive)).isPresent();
+    assertThat(s.load(shared)).isPresent();
+    assertThat(s.load(sharedWithAt)).isPresent();
+    assertThat(leases.holder(held.name())).contains(held);
+    try (Connection c = connection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT lease_name FROM " + fresh + "_lease")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo(held.name());
+      assertThat(rs.next()).isFalse();
+    }
   }
 }

@@ -6,6 +6,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +21,10 @@ class PortableJdbcResumeTokenStoreTest extends H2JdbcResumeTokenStoreTest {
   }
 
   @Override
-  JdbcResumeTokenStore newStore(String tableName) {
+  JdbcResumeTokenStore newStore(String tableName, Clock clock) {
     DriverManagerDataSource source = new DriverManagerDataSource(url(), user(), password());
     closeAfterAll(source);
-    return new JdbcResumeTokenStore(view(source), tableName);
+    return new JdbcResumeTokenStore(view(source), tableName, clock);
   }
 
   @Override
