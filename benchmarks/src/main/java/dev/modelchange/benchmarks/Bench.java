@@ -4,10 +4,9 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.modelchange.benchmarks.model.Book;
 import dev.modelchange.cdi.ModelChangeExtension;
+import dev.modelchange.testsupport.InJvmMongoDb;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -53,16 +52,9 @@ public final class Bench {
     root.setLevel(Level.WARNING);
   }
 
-  /** A fresh in-JVM MongoDB with an empty oplog, on a free loopback port. */
-  public static MongoServer startServer() {
-    MongoServer server = new MongoServer(new MemoryBackend());
-    server.enableOplog();
-    server.bind("127.0.0.1", 0);
-    return server;
-  }
-
-  public static String uri(MongoServer server) {
-    return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+  /** A fresh in-JVM MongoDB with an empty oplog, on a free loopback port: the project's test-support fixture. */
+  public static InJvmMongoDb startServer() {
+    return InJvmMongoDb.start();
   }
 
   public static MongoClient client(String uri) {
@@ -173,21 +165,24 @@ public final class Bench {
     return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
   }
 
-  /** A MongoDB server in its own JVM, so that its CPU and heap do not count as the client's. */
+  /**
+   * A MongoDB server in its own JVM, so that its CPU and heap do not count as the client's: test-support's
+   * {@link InJvmMongoDb#main}, which prints its port first and ends when destroyed or when this JVM is gone.
+   */
   public static final class ServerProcess implements AutoCloseable {
     public final Process process;
     public final String uri;
 
     public ServerProcess() throws IOException {
-      process = startJvm(ServerMain.class, List.of("-Xmx1g"), List.of());
+      process = startJvm(InJvmMongoDb.class, List.of("-Xmx1g"), List.of());
       BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
           StandardCharsets.UTF_8));
       String line = out.readLine();
-      if (line == null || !line.startsWith("PORT ")) {
+      if (line == null || !line.startsWith(InJvmMongoDb.PORT_LINE_PREFIX)) {
         process.destroyForcibly();
         throw new IOException("the server JVM did not start: " + line);
       }
-      uri = "mongodb://127.0.0.1:" + line.substring(5).trim();
+      uri = "mongodb://" + InJvmMongoDb.HOST + ":" + line.substring(InJvmMongoDb.PORT_LINE_PREFIX.length()).trim();
     }
 
     /** The server JVM's CPU time so far, in nanoseconds. */

@@ -1,7 +1,7 @@
 package dev.modelchange.benchmarks;
 
-import de.bwaldvogel.mongo.MongoServer;
 import dev.modelchange.benchmarks.generated.ObserverClasses;
+import dev.modelchange.testsupport.InJvmMongoDb;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,7 @@ public final class Boot {
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     Bench.quietLogging();
-    MongoServer server = Bench.startServer();
+    InJvmMongoDb server = Bench.startServer();
     List<Double> none = new ArrayList<>();
     List<Double> many = new ArrayList<>();
     List<Double> plain = new ArrayList<>();
@@ -35,13 +35,13 @@ public final class Boot {
       for (int r = 0; r < rounds; r++) {
         for (int i = 0; i < order.size(); i++) {
           String k = order.get((i + r) % order.size()); // rotate the order from round to round
-          double ms = child(Bench.uri(server), k);
+          double ms = child(server.uri(), k);
           (k.equals("0") ? none : k.equals("200") ? many : plain).add(ms);
           System.err.printf("[boot] round %d: %s observers %.0f ms%n", r, k, ms);
         }
       }
     } finally {
-      server.shutdownNow();
+      server.close();
     }
     Bench.figure("boot.observers-200", "ms", many, none, null, "Weld SE cold boot (fresh JVM each) with "
         + "ModelChange and 200 generated observer beans (200 classes, one method each; 2 streams opened); "

@@ -3,12 +3,12 @@ package dev.modelchange.benchmarks;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
-import de.bwaldvogel.mongo.MongoServer;
 import dev.modelchange.ListenOptions;
 import dev.modelchange.ModelChanges;
 import dev.modelchange.benchmarks.model.Book;
 import dev.modelchange.engine.ChangeStreamEngine;
 import dev.modelchange.engine.EventReplay;
+import dev.modelchange.testsupport.InJvmMongoDb;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -75,7 +75,7 @@ public class DispatchBenchmark {
   private int next;
   private Codec<ChangeStreamDocument<Book>> rawCodec;
   private EventReplay replay;
-  private MongoServer server;
+  private InJvmMongoDb server;
   private MongoClient client;
   private WeldContainer weld;
   private ModelChanges standalone;
@@ -102,7 +102,7 @@ public class DispatchBenchmark {
     config.put("modelchange.mongodb.database", Bench.DATABASE);
     if (setup.startsWith("observers-")) {
       Bench.config(config);
-      BenchClient.uri = Bench.uri(server);
+      BenchClient.uri = server.uri();
       int n = Integer.parseInt(setup.substring("observers-".length()).replace("-predecoded", ""));
       Class<?> observers = n == 1 ? DispatchObservers.One.class : n == 10 ? DispatchObservers.Ten.class : null;
       if (observers == null) {
@@ -123,7 +123,7 @@ public class DispatchBenchmark {
         decoded = d;
       }
     } else if (setup.startsWith("listeners-")) {
-      client = Bench.client(Bench.uri(server));
+      client = Bench.client(server.uri());
       ModelChanges.Builder b = ModelChanges.builder().mongoClient(client);
       config.forEach(b::config);
       standalone = b.build();
@@ -152,7 +152,7 @@ public class DispatchBenchmark {
       client.close();
     }
     if (server != null) {
-      server.shutdownNow();
+      server.close();
     }
     Stores.dropTable(store);
   }

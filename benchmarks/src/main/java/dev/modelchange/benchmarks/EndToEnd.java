@@ -3,10 +3,10 @@ package dev.modelchange.benchmarks;
 import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
-import de.bwaldvogel.mongo.MongoServer;
 import dev.modelchange.ChangeEvent;
 import dev.modelchange.ModelChange;
 import dev.modelchange.benchmarks.model.Book;
+import dev.modelchange.testsupport.InJvmMongoDb;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
@@ -71,8 +71,8 @@ public final class EndToEnd {
     List<Double> mcBytes = new ArrayList<>();
     List<Double> rawBytes = new ArrayList<>();
     for (int t = 0; t < warmup + trials; t++) {
-      MongoServer server = Bench.startServer();
-      try (MongoClient client = Bench.client(Bench.uri(server))) {
+      InJvmMongoDb server = Bench.startServer();
+      try (MongoClient client = Bench.client(server.uri())) {
         Bench.insertBooks(client, n);
         DrainWindow r = null;
         DrainWindow m = null;
@@ -81,9 +81,9 @@ public final class EndToEnd {
         for (int d = 0; d < (t < warmup ? 3 : 1); d++) {
           if (t % 2 == 0) {
             r = rawDrain(client, n, startTs);
-            m = modelChangeDrain(Bench.uri(server), n, "e2e-" + t + "-" + d);
+            m = modelChangeDrain(server.uri(), n, "e2e-" + t + "-" + d);
           } else {
-            m = modelChangeDrain(Bench.uri(server), n, "e2e-" + t + "-" + d);
+            m = modelChangeDrain(server.uri(), n, "e2e-" + t + "-" + d);
             r = rawDrain(client, n, startTs);
           }
         }
@@ -101,7 +101,7 @@ public final class EndToEnd {
           rawBytes.add(r.bytesPerEvent());
         }
       } finally {
-        server.shutdownNow();
+        server.close();
       }
     }
     Bench.figure("e2e.observer-1", "events/s", mc, raw, ratios, "baseline = raw driver tryNext() loop; "

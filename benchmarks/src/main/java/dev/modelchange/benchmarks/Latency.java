@@ -4,10 +4,10 @@ import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
-import de.bwaldvogel.mongo.MongoServer;
 import dev.modelchange.ChangeEvent;
 import dev.modelchange.ModelChange;
 import dev.modelchange.benchmarks.model.Book;
+import dev.modelchange.testsupport.InJvmMongoDb;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
@@ -59,14 +59,14 @@ public final class Latency {
     List<Double> mcP99 = new ArrayList<>();
     List<Double> rawP99 = new ArrayList<>();
     for (int t = 0; t < trials; t++) {
-      MongoServer server = Bench.startServer();
-      BenchClient.uri = Bench.uri(server);
+      InJvmMongoDb server = Bench.startServer();
+      BenchClient.uri = server.uri();
       long[] sent = new long[samples];
       long[] mcArrivals = new long[samples];
       long[] rawArrivals = new long[samples];
       LatencyObserver.arrivals = mcArrivals;
       WeldContainer weld = Bench.boot("latency-" + t, List.of(LatencyObserver.class, BenchClient.class));
-      try (MongoClient client = Bench.client(Bench.uri(server))) {
+      try (MongoClient client = Bench.client(server.uri())) {
         MongoCollection<Book> books = Bench.books(client);
         MongoChangeStreamCursor<ChangeStreamDocument<Book>> cursor = books.watch(Book.class).cursor();
         volatileStop = false;
@@ -101,7 +101,7 @@ public final class Latency {
         loop.join(5000);
       } finally {
         weld.shutdown();
-        server.shutdownNow();
+        server.close();
       }
       List<Double> m = new ArrayList<>();
       List<Double> r = new ArrayList<>();

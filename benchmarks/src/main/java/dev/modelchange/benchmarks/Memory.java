@@ -11,6 +11,7 @@ import dev.modelchange.engine.ModelNamespaces;
 import dev.modelchange.Subscription;
 import dev.modelchange.benchmarks.generated.ModelClasses;
 import dev.modelchange.benchmarks.model.Book;
+import dev.modelchange.testsupport.ThreadProbe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -149,8 +150,7 @@ public final class Memory {
   }
 
   private static long watcherThreads() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && t.getName().startsWith("modelchange-" + Bench.DATABASE + ".")).count();
+    return ThreadProbe.countStartingWith("modelchange-" + Bench.DATABASE + ".");
   }
 
   private static ChangeListener<Book> listener(int u) {

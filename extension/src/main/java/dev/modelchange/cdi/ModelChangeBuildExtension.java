@@ -1,7 +1,5 @@
 package dev.modelchange.cdi;
 
-import com.mongodb.client.model.changestream.FullDocument;
-import com.mongodb.client.model.changestream.OperationType;
 import dev.modelchange.ChangeEvent;
 import dev.modelchange.ModelChange;
 import dev.modelchange.engine.ObserverDescriptor;
@@ -11,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.build.compatible.spi.AnnotationBuilder;
 import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
 import jakarta.enterprise.inject.build.compatible.spi.Discovery;
 import jakarta.enterprise.inject.build.compatible.spi.Enhancement;
@@ -29,15 +28,15 @@ import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
 import jakarta.enterprise.inject.build.compatible.spi.Validation;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.lang.model.AnnotationInfo;
-import jakarta.enterprise.lang.model.declarations.ClassInfo;
 import jakarta.inject.Singleton;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The build-compatible extension (CDI Lite; Quarkus' ArC runs it at build time): does for Quarkus what
@@ -48,13 +47,14 @@ import java.util.Map;
  *       {@link ModelChange} and {@link ObserverRoute} qualifiers.</li>
  *   <li>Enhancement: gives every {@code @Observes}/{@code @ObservesAsync} parameter of type {@code ChangeEvent} an
  *       {@link ObserverRoute} naming its method, computed as the portable extension computes it.</li>
- *   <li>Registration: reads each {@code ChangeEvent} observer (route, qualifier members, priority, async) and
- *       checks its type and qualifier with the portable extension's checks and messages ({@code MODELCHANGE-010},
- *       {@code -011}).</li>
+ *   <li>Registration: reads each {@code ChangeEvent} observer into an {@link ObserverSpec} (with
+ *       {@link BuildTimeObserverReader}) and checks its declaration ({@link ObserverValidator#declarationProblems}:
+ *       the portable extension's check, codes and texts).</li>
  *   <li>Synthesis: registers {@link DiscoveredObservers} as a synthetic bean, created by {@link Creator} when the
- *       application starts; the model classes, known at build time only by name, arrive there as classes, and
- *       the checks that need them or the engine (filter {@code -012}/{@code -014}, model {@code -013}) run there,
- *       with the portable extension's code.</li>
+ *       application starts, with one parameter: an {@link ObserverSpecParam} per observer whose declaration is
+ *       right, carrying its {@code @ModelChange}. There the model classes, known at build time only by name, are
+ *       classes, and the checks that need them or the engine run ({@link ObserverValidator#modelProblems}, and
+ *       decoding when the codecs are known then), as the portable extension runs them.</li>
  *   <li>Start: Quarkus fires {@code @Initialized(ApplicationScoped.class)} while it builds the application at
  *       static init, before the runtime configuration and its {@code MongoClient} exist. So on CDI Lite the
  *       runtime's observer of that event is turned off (enhancement), and its observer of {@link Startup}, CDI's
@@ -69,18 +69,11 @@ import java.util.Map;
 public class ModelChangeBuildExtension implements BuildCompatibleExtension {
   private static final Logger LOG = System.getLogger(ModelChangeBuildExtension.class.getName());
 
-  private static final String ROUTES = "routes";
-  private static final String METHODS = "methods";
-  private static final String MODELS = "models";
-  private static final String OPERATIONS = "operations";
-  private static final String FILTERS = "filters";
-  private static final String FULL_DOCUMENTS = "fullDocuments";
-  private static final String ASYNC = "async";
-  private static final String PRIORITIES = "priorities";
+  /** The synthetic bean's parameter: an {@link ObserverSpecParam} per observer whose declaration is right. */
+  private static final String OBSERVERS = "observers";
 
   /** By route: an inherited observer method is one observer per bean, but one route and one descriptor. */
-  private final Map<String, BuildTimeObserver> observers = new LinkedHashMap<>();
-  private final List<String> problems = new ArrayList<>();
+  private final Map<String, Found> observers = new LinkedHashMap<>();
 
   /** Adds the library's bean and qualifiers. */
   @Discovery
@@ -97,13 +90,13 @@ public class ModelChangeBuildExtension implements BuildCompatibleExtension {
       if ((parameter.info().hasAnnotation(Observes.class) || parameter.info().hasAnnotation(ObservesAsync.class))
           && BuildTimeTypes.isChangeEvent(parameter.info().type())
           && !parameter.info().hasAnnotation(ObserverRoute.class)) {
-        parameter.addAnnotation(ObserverRoute.Literal.of(BuildTimeObserver.routeOf(method.info())));
+        parameter.addAnnotation(ObserverRoute.Literal.of(BuildTimeObserverReader.read(method.info()).route()));
       }
     }
   }
 
   /**
-   * Turns off {@link ModelChangeRuntime}'s observer of {@code @Initialized(ApplicationScoped.class)}: on CDI Lite
+   * Turns off {@link ModelChangeRuntime}'s observer of {@code @Initialized(ApplicationScoped)}: on CDI Lite
    * the engine starts on {@link Startup}, when the runtime configuration is there.
    */
   @Enhancement(types = ModelChangeRuntime.class)
@@ -117,76 +110,70 @@ public class ModelChangeBuildExtension implements BuildCompatibleExtension {
     }
   }
 
-  /** Reads and checks each observer of {@code ChangeEvent}. */
+  /** Reads each observer of {@code ChangeEvent} and checks its declaration. */
   @Registration(types = ChangeEvent.class)
   public void collect(ObserverInfo observer) {
     if (observer.isSynthetic() || !BuildTimeTypes.isChangeEvent(observer.eventType())) {
       return;
     }
-    BuildTimeObserver found = BuildTimeObserver.of(observer);
-    if (observers.containsKey(found.route())) {
-      return;
-    }
-    observers.put(found.route(), found);
-    found.problem().ifPresent(problems::add);
+    ObserverSpec spec = BuildTimeObserverReader.read(observer);
+    observers.putIfAbsent(spec.route(), new Found(spec, BuildTimeObserverReader.modelChange(observer),
+        ObserverValidator.declarationProblems(spec)));
   }
 
-  /** Hands the observers to {@link ModelChangeRuntime}, as the portable extension does. */
+  /** Hands the observers whose declaration is right to {@link ModelChangeRuntime}, as the portable extension does. */
   @Synthesis
   public void register(SyntheticComponents components) {
-    List<BuildTimeObserver> valid = new ArrayList<>();
-    observers.values().stream().filter(o -> o.problem().isEmpty()).forEach(valid::add);
-    int n = valid.size();
-    String[] routes = new String[n];
-    String[] methods = new String[n];
-    ClassInfo[] models = new ClassInfo[n];
-    String[] operations = new String[n];
-    String[] filters = new String[n];
-    String[] fullDocuments = new String[n];
-    boolean[] async = new boolean[n];
-    int[] priorities = new int[n];
-    for (int i = 0; i < n; i++) {
-      BuildTimeObserver o = valid.get(i);
-      routes[i] = o.route();
-      methods[i] = o.method();
-      models[i] = o.model();
-      operations[i] = String.join(",", o.operations());
-      filters[i] = o.filter();
-      fullDocuments[i] = o.fullDocument();
-      async[i] = o.async();
-      priorities[i] = o.priority();
+    List<ObserverSpec> valid = new ArrayList<>();
+    List<AnnotationInfo> params = new ArrayList<>();
+    for (Found found : observers.values()) {
+      if (found.problems().isEmpty()) {
+        valid.add(found.spec());
+        params.add(found.param());
+      }
     }
     components.addBean(DiscoveredObservers.class)
         .type(DiscoveredObservers.class)
         .scope(Singleton.class)
-        .withParam(ROUTES, routes)
-        .withParam(METHODS, methods)
-        .withParam(MODELS, models)
-        .withParam(OPERATIONS, operations)
-        .withParam(FILTERS, filters)
-        .withParam(FULL_DOCUMENTS, fullDocuments)
-        .withParam(ASYNC, async)
-        .withParam(PRIORITIES, priorities)
+        .withParam(OBSERVERS, params.toArray(AnnotationInfo[]::new))
         .createWith(Creator.class);
-    LOG.log(Level.DEBUG, () -> "MODELCHANGE-015 Found " + n + " ChangeEvent observers at build time: " + valid);
+    LOG.log(Level.DEBUG, () -> CdiMessages.foundAtBuild(valid.size(),
+        valid.stream().map(ObserverSpec::method).toList()));
   }
 
-  /** Reports broken observers as deployment errors. */
+  /** Reports the observers whose declaration is wrong as deployment errors. */
   @Validation
   public void validate(Messages messages) {
-    problems.forEach(messages::error);
+    observers.values().forEach(found -> found.problems().forEach(p -> messages.error(p.message())));
   }
 
   @Override
   public String toString() {
-    return "ModelChangeBuildExtension" + observers.values();
+    return "ModelChangeBuildExtension" + observers.keySet();
+  }
+
+  /** An observer as the build found it. */
+  private record Found(ObserverSpec spec, AnnotationInfo qualifier, List<ObserverProblem> problems) {
+    /** The spec for the creator; only for an observer with a qualifier. */
+    AnnotationInfo param() {
+      return AnnotationBuilder.of(ObserverSpecParam.class)
+          .member("beanClass", spec.beanClass())
+          .member("methodName", spec.methodName())
+          .member("parameterTypes", spec.parameterTypes().toArray(String[]::new))
+          .member("simpleParameterTypes", spec.simpleParameterTypes().toArray(String[]::new))
+          .member("qualifier", qualifier)
+          .member("async", spec.async())
+          .member("priority", spec.priority())
+          .build();
+    }
   }
 
   /**
-   * Creates {@link DiscoveredObservers} when the application starts, with the checks of the portable extension
-   * ({@link ObserverMethods}); an observer whose filter is invalid ({@code MODELCHANGE-012}, {@code -014}) or whose
-   * model cannot be mapped to a collection ({@code -013}) fails the start with a {@link DeploymentException}
-   * ({@code MODELCHANGE-016}) naming every such observer. Public for the container only.
+   * Creates {@link DiscoveredObservers} when the application starts, with the checks that need the model's class
+   * ({@link ObserverValidator#modelProblems}) and, when the application brings neither a {@code CodecRegistry} nor
+   * a {@code MongoClient} bean, the default codecs ({@link ObserverValidator#decodingProblems}); otherwise
+   * {@link ModelChangeRuntime} checks decoding as it starts the engine. Broken observers fail the start with a
+   * {@link DeploymentException} ({@code MODELCHANGE-016}) naming each. Public for the container only.
    */
   public static final class Creator implements SyntheticBeanCreator<DiscoveredObservers> {
     /** For the container. */
@@ -194,42 +181,29 @@ public class ModelChangeBuildExtension implements BuildCompatibleExtension {
 
     @Override
     public DiscoveredObservers create(Instance<Object> lookup, Parameters params) {
-      String[] routes = params.get(ROUTES, String[].class);
-      String[] methods = params.get(METHODS, String[].class);
-      Class<?>[] models = params.get(MODELS, Class[].class);
-      String[] operations = params.get(OPERATIONS, String[].class);
-      String[] filters = params.get(FILTERS, String[].class);
-      String[] fullDocuments = params.get(FULL_DOCUMENTS, String[].class);
-      boolean[] async = params.get(ASYNC, boolean[].class);
-      int[] priorities = params.get(PRIORITIES, int[].class);
       List<ObserverDescriptor> descriptors = new ArrayList<>();
       List<String> failures = new ArrayList<>();
-      for (int i = 0; i < routes.length; i++) {
-        Class<?> model = models[i];
-        ModelChange qualifier = ModelChange.Literal.of(model, operationTypes(operations[i]), filters[i],
-            FullDocument.valueOf(fullDocuments[i]));
-        try {
-          descriptors.add(ObserverMethods.descriptor(routes[i], methods[i], ChangeEventTypes.of(model).getType(),
-              qualifier, async[i], priorities[i]));
-        } catch (IllegalArgumentException e) {
-          failures.add(e.getMessage());
+      for (Annotation param : params.get(OBSERVERS, Annotation[].class)) {
+        ObserverSpec spec = ReflectionObserverReader.read((ObserverSpecParam) param);
+        Class<?> model = ((ObserverSpecParam) param).qualifier().value();
+        List<ObserverProblem> problems = ObserverValidator.problems(spec, model);
+        if (problems.isEmpty()) {
+          descriptors.add(ObserverValidator.descriptor(spec, model));
+        } else {
+          problems.forEach(p -> failures.add(p.message()));
         }
+      }
+      Optional<String> ownCodecs = ApplicationCodecs.of(lookup);
+      if (ownCodecs.isEmpty()) {
+        ObserverValidator.decodingProblems(descriptors, ApplicationCodecs.defaults())
+            .forEach(p -> failures.add(p.message()));
+      } else {
+        LOG.log(Level.DEBUG, () -> CdiMessages.decodingCheckedAtStart(ownCodecs.get()));
       }
       if (!failures.isEmpty()) {
-        StringBuilder message = new StringBuilder("MODELCHANGE-016 ModelChange cannot start: ")
-            .append(failures.size()).append(failures.size() == 1 ? " observer is" : " observers are")
-            .append(" broken");
-        for (int i = 0; i < failures.size(); i++) {
-          message.append(System.lineSeparator()).append('[').append(i + 1).append("] ").append(failures.get(i));
-        }
-        throw new DeploymentException(message.toString());
+        throw new DeploymentException(CdiMessages.cannotStart(failures));
       }
       return new DiscoveredObservers(descriptors);
-    }
-
-    private static OperationType[] operationTypes(String names) {
-      return names.isEmpty() ? new OperationType[0]
-          : Arrays.stream(names.split(",")).map(OperationType::valueOf).toArray(OperationType[]::new);
     }
   }
 }

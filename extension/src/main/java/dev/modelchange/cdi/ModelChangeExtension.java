@@ -3,35 +3,46 @@ package dev.modelchange.cdi;
 import dev.modelchange.ChangeEvent;
 import dev.modelchange.ModelChange;
 import dev.modelchange.engine.ObserverDescriptor;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
-import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ObserverMethod;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The portable extension (Weld, Open Liberty): collects every {@code ChangeEvent} observer as an immutable
- * {@link ObserverDescriptor}, reports broken ones as definition errors, and hands the descriptors to
- * {@link ModelChangeRuntime} through the synthetic bean {@link DiscoveredObservers}. Opens no connection and
- * reads no configuration: the runtime does, when the application starts.
+ * The portable extension (Weld, Open Liberty): reads every {@code ChangeEvent} observer into an
+ * {@link ObserverSpec} (with {@link ReflectionObserverReader}), reports what {@link ObserverValidator} finds wrong
+ * as definition errors, and hands the others, as immutable {@link ObserverDescriptor}s, to
+ * {@link ModelChangeRuntime} through the synthetic bean {@link DiscoveredObservers}. Checks that the default codecs
+ * decode the models when the application brings no codecs of its own ({@link ApplicationCodecs}); otherwise the
+ * runtime checks that when it starts. Opens no connection and reads no configuration: the runtime does, when the
+ * application starts.
  */
 public class ModelChangeExtension implements Extension {
-  private final List<ObserverDescriptor> observers = new ArrayList<>();
+  private static final Logger LOG = System.getLogger(ModelChangeExtension.class.getName());
 
-  void addRuntime(@jakarta.enterprise.event.Observes BeforeBeanDiscovery bbd, BeanManager bm) {
+  private final List<ObserverDescriptor> observers = new ArrayList<>();
+  /** The type of the application's bean that decides the codecs, once seen. */
+  private Optional<String> ownCodecs = Optional.empty();
+
+  void addRuntime(@Observes BeforeBeanDiscovery bbd, BeanManager bm) {
     bbd.addAnnotatedType(bm.createAnnotatedType(ModelChangeRuntime.class), ModelChangeRuntime.class.getName());
   }
 
-  <T, X> void collect(@jakarta.enterprise.event.Observes ProcessObserverMethod<T, X> pom) {
+  <T, X> void collect(@Observes ProcessObserverMethod<T, X> pom) {
     ObserverMethod<T> om = pom.getObserverMethod();
     Type observed = om.getObservedType();
     Class<?> raw = observed instanceof ParameterizedType
@@ -40,32 +51,37 @@ public class ModelChangeExtension implements Extension {
     if (raw != ChangeEvent.class) {
       return;
     }
-    AnnotatedMethod<X> method = pom.getAnnotatedMethod();
-    List<String> parameterTypes = new ArrayList<>();
-    List<String> simpleTypes = new ArrayList<>();
-    for (Class<?> p : method.getJavaMember().getParameterTypes()) {
-      parameterTypes.add(p.getName());
-      simpleTypes.add(p.getSimpleName());
-    }
-    String beanClass = om.getBeanClass().getName();
-    String name = method.getJavaMember().getName();
-    String route = ObserverMethods.route(beanClass, name, parameterTypes);
     ModelChange qualifier = null;
     for (Annotation a : om.getObservedQualifiers()) {
       if (a instanceof ModelChange) {
         qualifier = (ModelChange) a;
       }
     }
-    try {
-      observers.add(ObserverMethods.descriptor(route, ObserverMethods.describe(beanClass, name, simpleTypes),
-          observed, qualifier, om.isAsync(), om.getPriority()));
-      pom.configureObserverMethod().addQualifier(ObserverRoute.Literal.of(route));
-    } catch (IllegalArgumentException e) {
-      pom.addDefinitionError(new DefinitionException(e.getMessage(), e.getCause()));
+    ObserverSpec spec = ReflectionObserverReader.read(om.getBeanClass(), pom.getAnnotatedMethod().getJavaMember(),
+        observed, qualifier, om.isAsync(), om.getPriority());
+    List<ObserverProblem> problems = ObserverValidator.problems(spec, qualifier == null ? null : qualifier.value());
+    if (problems.isEmpty()) {
+      observers.add(ObserverValidator.descriptor(spec, qualifier.value()));
+      pom.configureObserverMethod().addQualifier(ObserverRoute.Literal.of(spec.route()));
+    } else {
+      problems.forEach(p -> pom.addDefinitionError(new DefinitionException(p.message())));
     }
   }
 
-  void register(@jakarta.enterprise.event.Observes AfterBeanDiscovery abd) {
+  /** Notes an application bean that decides the codecs. */
+  <T> void seeCodecs(@Observes ProcessBean<T> pb) {
+    if (ownCodecs.isEmpty()) {
+      ownCodecs = ApplicationCodecs.of(pb.getBean().getTypes());
+    }
+  }
+
+  void register(@Observes AfterBeanDiscovery abd) {
+    if (ownCodecs.isEmpty()) {
+      ObserverValidator.decodingProblems(observers, ApplicationCodecs.defaults())
+          .forEach(p -> abd.addDefinitionError(new DefinitionException(p.message())));
+    } else {
+      LOG.log(Level.DEBUG, () -> CdiMessages.decodingCheckedAtStart(ownCodecs.get()));
+    }
     DiscoveredObservers discovered = new DiscoveredObservers(observers);
     abd.addBean()
         .types(DiscoveredObservers.class, Object.class)

@@ -26,6 +26,7 @@ import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -102,12 +103,30 @@ public class ModelChangeRuntime {
         c -> ResumeTokenStores.fromSettings(settings, c, dataSources.isResolvable() ? dataSources.get() : null),
         codecRegistries.isResolvable() ? codecRegistries.get() : null, containerThreads(), new CdiIncidents());
     try {
+      checkDecoding(observers, e.codecRegistry());
       e.start(observers, settings.enabled() ? new CdiObserverInvoker(observers) : null);
     } catch (RuntimeException ex) {
       e.close();
       throw ex;
     }
     return e;
+  }
+
+  /**
+   * Fails the start ({@code MODELCHANGE-016}) when the engine's codecs cannot decode an observer's model: only
+   * now are the codecs known when the application brings its own ({@link ApplicationCodecs}).
+   *
+   * @param codecs the engine's codecs; null when it is disabled and decodes nothing
+   */
+  private static void checkDecoding(List<ObserverDescriptor> observers, CodecRegistry codecs) {
+    if (codecs == null) {
+      return;
+    }
+    List<ObserverProblem> problems = ObserverValidator.decodingProblems(observers, codecs);
+    if (!problems.isEmpty()) {
+      throw new DeploymentException(CdiMessages.cannotStart(problems.stream().map(ObserverProblem::message)
+          .toList()));
+    }
   }
 
   /** Jakarta Concurrency's default thread factory where the container has one (Open Liberty), else null. */

@@ -76,7 +76,7 @@ final class ChangeListenerSubscription<T> implements Subscription {
     }
     long failed = failures.succeeded();
     if (failed > 0 && options.onError().isEmpty()) {
-      EngineMessages.receiverRecovered("A listener of " + modelType.getName(), failed);
+      StreamMessages.receiverRecovered("A listener of " + modelType.getName(), failed);
     }
     return true;
   }
@@ -89,8 +89,8 @@ final class ChangeListenerSubscription<T> implements Subscription {
     Consumer<Throwable> onError = options.onError().orElse(null);
     if (onError == null) {
       switch (failures.failed()) {
-        case FIRST -> EngineMessages.listenerFailedWithoutOnError(modelType.getName(), failure);
-        case SUMMARY -> EngineMessages.failuresRepeated("A listener of " + modelType.getName(),
+        case FIRST -> StreamMessages.listenerFailedWithoutOnError(modelType.getName(), failure);
+        case SUMMARY -> StreamMessages.failuresRepeated("A listener of " + modelType.getName(),
             failures.unreported());
         default -> { }
       }
@@ -102,7 +102,7 @@ final class ChangeListenerSubscription<T> implements Subscription {
       if (StreamErrors.isFatal(e)) {
         throw e;
       }
-      EngineMessages.onErrorFailed(modelType.getName(), e);
+      StreamMessages.onErrorFailed(modelType.getName(), e);
     }
   }
 

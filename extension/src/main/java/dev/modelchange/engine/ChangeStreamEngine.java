@@ -1,25 +1,17 @@
 package dev.modelchange.engine;
 
-import dev.modelchange.filter.DocumentFilter;
-import dev.modelchange.InvalidSettingException;
-import dev.modelchange.settings.ConfigKeys;
-import dev.modelchange.settings.EngineSettings;
 import com.mongodb.MongoNamespace;
-import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.model.changestream.OperationType;
-import dev.modelchange.ChangeListener;
+import dev.modelchange.Delivery;
+import dev.modelchange.InvalidSettingException;
 import dev.modelchange.ListenOptions;
 import dev.modelchange.ModelChanges;
-import dev.modelchange.Delivery;
 import dev.modelchange.StreamState;
 import dev.modelchange.StreamStatus;
 import dev.modelchange.Subscription;
+import dev.modelchange.filter.DocumentFilter;
+import dev.modelchange.settings.EngineSettings;
 import dev.modelchange.spi.ResumeTokenStore;
-import dev.modelchange.spi.StreamKey;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,20 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import org.bson.BsonDocument;
-import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
-import org.bson.codecs.pojo.PojoCodecProvider;
 import org.bson.conversions.Bson;
 
 /**
@@ -59,11 +42,9 @@ public final class ChangeStreamEngine implements ModelChanges {
   private final IncidentReporter reporter;
   private final ModelNamespaces namespaces;
   private final List<AutoCloseable> owned;
-  private final CursorOpener opener;
   private final EngineClock clock;
   private final GroupMembership membership;
-  /** Saves the streams' positions, so that no stream waits for the store; its thread starts with the first save. */
-  private final ExecutorService checkpointWriter;
+  private final WatcherFactory factory;
   private final AtomicLong listenerSequence = new AtomicLong();
   private final Object lock = new Object();
   private final Map<StreamShape, CollectionWatcher> watchers = new LinkedHashMap<>();
@@ -87,24 +68,22 @@ public final class ChangeStreamEngine implements ModelChanges {
   ChangeStreamEngine(EngineSettings settings, MongoClient client, CodecRegistry codecs, ResumeTokenStore store,
       ThreadFactory threads, IncidentReporter reporter, List<AutoCloseable> owned, CursorOpener opener,
       EngineClock clock) {
-    this.opener = opener;
     this.clock = clock;
     this.threads = EngineThreads.orDaemon(threads);
-    this.checkpointWriter = Executors.newSingleThreadExecutor(
-        r -> EngineThreads.named(this.threads, r, "modelchange-checkpoint-writer"));
     this.settings = Objects.requireNonNull(settings, "settings");
     if (client == null && settings.enabled()) {
       throw new NullPointerException("client");
     }
     this.client = client;
-    this.codecs = codecs != null || client == null ? codecs : CodecRegistries.fromRegistries(
-        client.getDatabase("admin").getCodecRegistry(),
-        CodecRegistries.fromProviders(PojoCodecProvider.builder().automatic(true).build()));
+    this.codecs = codecs != null || client == null ? codecs
+        : ModelNamespaces.defaultCodecs(client.getDatabase("admin").getCodecRegistry());
     this.store = store;
     this.reporter = reporter != null ? reporter : IncidentReporter.NONE;
     this.namespaces = new ModelNamespaces(settings);
     this.owned = List.copyOf(owned);
-    this.membership = new GroupMembership(settings, store, this.threads);
+    this.factory = new WatcherFactory(settings, client, this.codecs, store, this.threads, this.reporter, opener,
+        clock);
+    this.membership = factory.membership();
   }
 
   /**
@@ -159,17 +138,7 @@ public final class ChangeStreamEngine implements ModelChanges {
 
   private CollectionWatcher newWatcher(StreamShape shape, Class<?> modelType, ResumeTokenStore storeForShape,
       List<ChangeSink> sinks) {
-    StreamKey key = membership.keyOf(shape);
-    ResumeTokenStore kept = membership.storeFor(shape, storeForShape);
-    StreamSource source = new StreamSource(shape, client.getDatabase(shape.namespace().getDatabaseName()),
-        modelType, codecs, opener);
-    StreamPosition position = new StreamPosition(kept, key, settings.startAt(), source::serverTime);
-    Checkpointer checkpointer = new Checkpointer(key, kept, settings.checkpointMaxEvents(),
-        settings.checkpointMaxDelay(), checkpointWriter);
-    CollectionWatcher watcher = new CollectionWatcher(source, key, position, settings, reporter, sinks,
-        checkpointer, clock);
-    membership.guard(watcher, key, "The stream " + shape);
-    return watcher;
+    return factory.create(shape, modelType, storeForShape, sinks);
   }
 
   @Override
@@ -285,6 +254,11 @@ public final class ChangeStreamEngine implements ModelChanges {
     return watchers().stream().mapToLong(w -> w.stats().failedAttempts.get()).sum();
   }
 
+  /** The codecs that decode documents into models; null when ModelChange is disabled and has no client. */
+  public CodecRegistry codecRegistry() {
+    return codecs;
+  }
+
   /** The settings the engine runs with. */
   public EngineSettings settings() {
     return settings;
@@ -307,17 +281,7 @@ public final class ChangeStreamEngine implements ModelChanges {
     }
     all.forEach(CollectionWatcher::requestStop);
     all.forEach(w -> w.stop(STOP_TIMEOUT));
-    membership.close();
-    // after the watchers: each one's last position is written at its stop, after its save in flight
-    checkpointWriter.shutdown();
-    try {
-      if (!checkpointWriter.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-        EngineMessages.writerDidNotStop();
-        checkpointWriter.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    factory.close(); // after the watchers: each one's last position is written at its stop
     for (AutoCloseable c : owned) {
       try {
         c.close();

@@ -44,6 +44,9 @@ final class Checkpointer {
   private final AtomicLong saves = new AtomicLong();
   private volatile Instant lastSavedAt;
   private StreamLease fence;
+  /** How often an unchanged position is saved again ({@code Long.MAX_VALUE}: never); and when it last was. */
+  private long refreshNanos = Long.MAX_VALUE;
+  private volatile long lastWrittenNanos = System.nanoTime();
   private StreamLease claim;
 
   private record Pending(BsonDocument token, CompletableFuture<?> done) {}
@@ -120,7 +123,7 @@ final class Checkpointer {
       return; // a save is in flight, or none is due: the common case, decided before comparing tokens
     }
     advance();
-    if (storable != null && !storable.equals(saved)) {
+    if (storable != null && (!storable.equals(saved) || System.nanoTime() - lastWrittenNanos >= refreshNanos)) {
       startSave(storable);
     }
   }
@@ -164,14 +167,14 @@ final class Checkpointer {
         try {
           head.done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-          EngineMessages.asyncUnfinishedAtShutdown(key);
+          StreamMessages.asyncUnfinishedAtShutdown(key);
           break;
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           break;
         } catch (ExecutionException e) {
           // an asynchronous receiver did not complete normally: its event comes again after the restart
-          EngineMessages.asyncFailedAtShutdown(key);
+          StreamMessages.asyncFailedAtShutdown(key);
           break;
         }
       }
@@ -214,7 +217,7 @@ final class Checkpointer {
       if (fence != null) {
         Lease lease = fence.current();
         if (lease == null || !fence.leases().saveFenced(key, token, lease)) {
-          EngineMessages.fencedOut(key, lease);
+          StreamMessages.fencedOut(key, lease);
           return false;
         }
       } else {
@@ -222,13 +225,14 @@ final class Checkpointer {
       }
       saves.incrementAndGet();
       lastSavedAt = Instant.now();
+      lastWrittenNanos = System.nanoTime();
       if (failing.compareAndSet(true, false)) {
-        EngineMessages.checkpointsStoredAgain(key);
+        StreamMessages.checkpointsStoredAgain(key);
       }
       return true;
     } catch (RuntimeException e) {
       if (failing.compareAndSet(false, true)) {
-        EngineMessages.checkpointFailed(key, e);
+        StreamMessages.checkpointFailed(key, e);
       }
       return false;
     }
@@ -242,6 +246,11 @@ final class Checkpointer {
   void guardedBy(StreamLease fence, StreamLease claim) {
     this.fence = fence;
     this.claim = claim;
+  }
+
+  /** Saves an unchanged position again after {@code period}, so the store sees the instance alive. */
+  void refreshEvery(Duration period) {
+    this.refreshNanos = period.toNanos();
   }
 
   /** For the benchmarks' warm-up ({@link EventReplay}) only: the watcher's thread must be stopped. */

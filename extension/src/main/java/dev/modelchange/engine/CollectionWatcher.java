@@ -30,7 +30,7 @@ final class CollectionWatcher implements Runnable {
   private final StreamKey key;
   private final EngineSettings settings;
   private final Checkpointer checkpointer;
-  private final Backoff backoff;
+  private final StreamRetries retries;
   private final EngineClock clock;
   private final StreamPosition position;
   private final StreamLifecycle life;
@@ -38,10 +38,8 @@ final class CollectionWatcher implements Runnable {
   private final StreamIncidents incidents;
   private final StreamGaps gaps;
   private final StreamStats stats = new StreamStats();
-  /** Whether the stream failed and has not delivered or read past an event since; the watcher's thread only. */
-  private boolean failing;
   /** For a {@code Delivery.ONE_INSTANCE} stream, the lease it runs behind; null otherwise. */
-  private StreamLease lease;
+  private LeaseGate gate;
 
   CollectionWatcher(StreamSource source, StreamKey key, StreamPosition position, EngineSettings settings,
       IncidentReporter reporter, List<ChangeSink> sinks, Checkpointer checkpointer, EngineClock clock) {
@@ -52,12 +50,11 @@ final class CollectionWatcher implements Runnable {
     this.checkpointer = checkpointer;
     this.clock = clock;
     this.life = new StreamLifecycle(clock);
-    this.backoff = new Backoff(settings.retryInitialDelay(), settings.retryMaxDelay(), settings.retryMultiplier(),
-        settings.retryJitter());
     this.delivery = new StreamDelivery(source.shape(), source.namespace(), source.modelType(), source.codecs(),
         reporter, sinks, settings.asyncMaxInFlight(), life.monitor(), clock, stats);
     this.incidents = new StreamIncidents(source, reporter, delivery::sinks);
     this.gaps = new StreamGaps(source, position, checkpointer, incidents, settings.onHistoryLost());
+    this.retries = new StreamRetries(source.shape(), settings, life, stats, incidents);
   }
 
   /** Starts reading the stored position ahead of the thread (see {@link StreamPosition#readAhead}). */
@@ -85,7 +82,7 @@ final class CollectionWatcher implements Runnable {
 
   /** Runs the stream only while this engine holds {@code streamLease} (a {@code ONE_INSTANCE} stream). */
   void runBehind(StreamLease streamLease) {
-    this.lease = streamLease;
+    this.gate = new LeaseGate(streamLease, life, position, source.shape());
     checkpointer.guardedBy(streamLease, null);
   }
 
@@ -97,7 +94,7 @@ final class CollectionWatcher implements Runnable {
   /** Stops and waits for the thread, interrupting it if it does not end in time. */
   void stop(Duration timeout) {
     if (!life.stop(timeout)) {
-      EngineMessages.threadDidNotStop(source.shape());
+      StreamMessages.threadDidNotStop(source.shape());
     }
   }
 
@@ -123,11 +120,7 @@ final class CollectionWatcher implements Runnable {
 
   /** The stream as it is now; reads volatile state only, never blocks the watcher. */
   StreamStatus status(Instant now) {
-    int receivers = delivery.sinks().stream().mapToInt(ChangeSink::receivers).sum();
-    return new StreamStatus(key.value(), List.of(source.modelType().getName()), receivers, life.state(),
-        source.shape().delivery(), lease != null && lease.isHeld(), stats.eventsDelivered.get(), stats.eventsFilteredOut.get(), stats.receiverFailures.get(),
-        stats.failedAttempts.get(), stats.lastError(), stats.lastErrorAt(), stats.lastClusterTime(),
-        stats.lag(now), checkpointer.lastSavedAt(), delivery.inFlight());
+    return stats.status(key, source, life.state(), gate != null && gate.isHeld(), delivery, checkpointer, now);
   }
 
   @Override
@@ -135,7 +128,7 @@ final class CollectionWatcher implements Runnable {
     try {
       while (!life.isEnding()) {
         try {
-          if (lease != null && !holdLease()) {
+          if (gate != null && !gate.pass()) {
             continue;
           }
           gaps.fixPosition(key, clock, settings.startupTimeout());
@@ -153,57 +146,25 @@ final class CollectionWatcher implements Runnable {
       }
     } finally {
       checkpointer.flush(Duration.ofSeconds(5));
-      if (lease != null) {
-        lease.release(); // after the last checkpoint: the next holder starts from it, at once
+      if (gate != null) {
+        gate.release();
       }
       life.moveTo(StreamState.STOPPED);
     }
-  }
-
-  /**
-   * Takes the stream's lease if it is free; else stands by for a while. A lease taken means starting from the last
-   * holder's checkpoint, so the position is read again.
-   *
-   * @return whether this engine holds the lease and runs the stream
-   */
-  private boolean holdLease() {
-    if (lease.isHeld()) {
-      return true;
-    }
-    if (lease.tryAcquire()) {
-      position.forget();
-      EngineMessages.leaseTaken(source.shape(), lease.current());
-      return true;
-    }
-    if (life.state() != StreamState.STANDBY) {
-      life.moveTo(StreamState.STANDBY);
-      EngineMessages.standingBy(source.shape(), lease.holderNow());
-    }
-    life.sleep(Math.min(1000, Math.max(10, lease.duration().toMillis() / 3)));
-    return false;
   }
 
   private void handle(Throwable e) {
     switch (StreamErrors.classify(e)) {
       case HISTORY_LOST -> failIf(gaps.historyLost(ChangeStreamGap.Reason.HISTORY_LOST, e));
       case UNREADABLE_POSITION -> failIf(gaps.historyLost(ChangeStreamGap.Reason.UNREADABLE_POSITION, e));
-      case MALFORMED_PIPELINE -> {
-        stats.failed(e, Instant.now());
-        EngineMessages.malformedPipeline(source.shape(), e);
-        incidents.failed(e);
-        failIf(true);
-      }
+      case MALFORMED_PIPELINE -> failIf(retries.cannotRetry(e));
       case EVENT_TOO_LARGE -> {
         if (!gaps.skipLargeEvent()) {
-          retryAfter(e, false);
+          retries.retryAfter(e, false);
         }
       }
-      case CRASH -> {
-        EngineMessages.workerCrashed(source.shape(), e);
-        incidents.failed(e);
-        retryAfter(e, true);
-      }
-      default -> retryAfter(e, false);
+      case CRASH -> retries.afterCrash(e);
+      default -> retries.retryAfter(e, false);
     }
   }
 
@@ -220,8 +181,7 @@ final class CollectionWatcher implements Runnable {
       checkpointer.startedAt(start);
     }
     if (stats.cursorsOpened.get() == 0) {
-      EngineMessages.starts(source.shape(), position.origin(), checkpointer.store() == null ? "no store (it "
-          + "starts from now each time)" : String.valueOf(checkpointer.store()));
+      StreamMessages.starts(source.shape(), position.origin(), checkpointer.store());
     }
     return cursor;
   }
@@ -230,8 +190,7 @@ final class CollectionWatcher implements Runnable {
       throws InterruptedException {
     long idleWait = IDLE_WAIT_MIN_MILLIS;
     while (!life.isEnding()) {
-      if (lease != null && !lease.isHeld()) {
-        EngineMessages.leaseLost(source.shape(), lease.name());
+      if (gate != null && !gate.stillHeld()) {
         return;
       }
       long before = clock.nanoTime();
@@ -242,7 +201,7 @@ final class CollectionWatcher implements Runnable {
           position.moveTo(reached);
           checkpointer.reached(reached);
           stats.caughtUp();
-          progressed();
+          retries.progressed();
         }
         checkpointer.maybeSave();
         if (clock.nanoTime() - before < EARLY_RETURN_NANOS) {
@@ -280,36 +239,7 @@ final class CollectionWatcher implements Runnable {
     position.moveTo(doc.getResumeToken());
     checkpointer.delivered(doc.getResumeToken(), delivery.pending());
     checkpointer.maybeSave();
-    progressed();
+    retries.progressed();
     return true;
-  }
-
-  /**
-   * The stream delivered or read past an event: a failure series, if any, is over. Only then does the backoff
-   * start again from its initial delay, so a cursor that opens and fails at once keeps backing off.
-   */
-  private void progressed() {
-    if (failing) {
-      failing = false;
-      backoff.reset();
-      EngineMessages.openAgain(source.shape(), stats.failedAttempts.get());
-    }
-  }
-
-  /** Waits with backoff before reopening; the first failure of a series is logged and reported, later ones at DEBUG. */
-  private void retryAfter(Throwable e, boolean logged) {
-    stats.failedAttempts.incrementAndGet();
-    stats.failed(e, Instant.now());
-    life.moveTo(StreamState.RETRYING);
-    if (!failing) {
-      failing = true;
-      if (!logged) {
-        EngineMessages.streamFailed(source.shape(), e);
-        incidents.failed(e);
-      }
-    } else if (!logged) {
-      EngineMessages.streamFailedAgain(source.shape(), e);
-    }
-    life.sleep(backoff.next().toMillis());
   }
 }

@@ -7,6 +7,8 @@ import dev.modelchange.spi.LeaseStore;
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.spi.StreamKey;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadFactory;
@@ -57,11 +59,11 @@ final class GroupMembership implements AutoCloseable {
         settings.leaseDuration());
     if (!claim.tryAcquire()) {
       duplicate = true;
-      EngineMessages.duplicateInstance(settings.instanceId(), settings.group(), engineId, claim.holderNow());
+      StreamMessages.duplicateInstance(settings.instanceId(), settings.group(), engineId, claim.holderNow());
       claim = null;
       return;
     }
-    renewals.keep(claim, lost -> EngineMessages.instanceClaimLost(settings.instanceId(), lost.holderNow()));
+    renewals.keep(claim, lost -> StreamMessages.instanceClaimLost(settings.instanceId(), lost.holderNow()));
   }
 
   /** The key a stream of {@code shape} keeps its position under. */
@@ -86,9 +88,12 @@ final class GroupMembership implements AutoCloseable {
   void guard(CollectionWatcher watcher, StreamKey key, String receivers) {
     if (watcher.shape().delivery() == Delivery.EACH_INSTANCE) {
       watcher.checkpointer().guardedBy(null, claim);
+      // "seen" is "saved": a quiet stream saves its unchanged position now and then, so a live instance's rows
+      // never expire
+      watcher.checkpointer().refreshEvery(settings.instanceExpireAfter().dividedBy(4));
       return;
     }
-    LeaseStore leases = leases().orElseThrow(() -> EngineMessages.oneInstanceNeedsLeases(receivers, store));
+    LeaseStore leases = leases().orElseThrow(() -> StreamMessages.oneInstanceNeedsLeases(receivers, store));
     StreamLease lease = new StreamLease(leases, "one-instance/" + key.value(), engineId, settings.leaseDuration());
     watcher.runBehind(lease);
     renewals.keep(lease, lost -> { }); // the watcher sees the loss itself, before its next read
@@ -97,7 +102,7 @@ final class GroupMembership implements AutoCloseable {
   /** Checks that a {@code ONE_INSTANCE} receiver can be served, before anything starts. */
   void checkCanServe(Delivery delivery, String receivers) {
     if (delivery == Delivery.ONE_INSTANCE && leases().isEmpty()) {
-      throw EngineMessages.oneInstanceNeedsLeases(receivers, store);
+      throw StreamMessages.oneInstanceNeedsLeases(receivers, store);
     }
   }
 

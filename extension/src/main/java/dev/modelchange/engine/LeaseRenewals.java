@@ -39,6 +39,21 @@ final class LeaseRenewals implements AutoCloseable {
     }, period, period, TimeUnit.MILLISECONDS);
   }
 
+  /** Runs {@code task} every {@code period} on the same thread, from one period from now. */
+  synchronized void every(java.time.Duration period, Runnable task) {
+    if (scheduler == null) {
+      scheduler = Executors.newSingleThreadScheduledExecutor(
+          r -> EngineThreads.named(threads, r, "modelchange-leases"));
+    }
+    scheduler.scheduleWithFixedDelay(() -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        StreamMessages.housekeepingFailed(e);
+      }
+    }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   @Override
   public synchronized void close() {
     if (scheduler != null) {

@@ -7,8 +7,10 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.BsonDocument;
+import org.bson.BsonInvalidOperationException;
 import org.bson.json.JsonParseException;
 
 /**
@@ -42,14 +44,15 @@ public final class ObserverDescriptor {
   }
 
   /**
-   * Describes an observer, checking its qualifier's members.
+   * Describes an observer whose qualifier has been checked ({@link #whyNotJson}, {@link #whyNotEvaluable},
+   * {@link ModelNamespaces#whyNotMappable}): the CDI extensions report what is wrong with an observer before they
+   * describe it.
    *
    * @param route the observer's unique routing name, which the invoker uses to reach exactly this observer
    * @param method the observer for messages, e.g. {@code com.acme.BookCache.onBook(ChangeEvent)}
    * @param operations the operations it receives; empty for all
    * @param filterJson the filter as extended JSON; empty for none
-   * @throws IllegalArgumentException with a {@code MODELCHANGE-0xx} message when the filter is not valid JSON
-   *     or uses an unsupported operator, or the model cannot be mapped
+   * @throws IllegalArgumentException when the filter is not JSON or cannot be evaluated
    */
   public static ObserverDescriptor of(
       String route, String method, Class<?> modelType, List<OperationType> operations, String filterJson,
@@ -57,28 +60,11 @@ public final class ObserverDescriptor {
     Objects.requireNonNull(route, "route");
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(modelType, "modelType");
-    ModelNamespaces.whyNotMappable(modelType).ifPresent(why -> {
-      throw new IllegalArgumentException("MODELCHANGE-013 Observer " + method + " observes a model that cannot "
-          + "be mapped to a collection: " + why + ". Observe a POJO or record class.");
-    });
     DocumentFilter filter;
-    if (filterJson == null || filterJson.isBlank()) {
-      filter = DocumentFilter.matchAll();
-    } else {
-      BsonDocument query;
-      try {
-        query = BsonDocument.parse(filterJson);
-      } catch (JsonParseException | org.bson.BsonInvalidOperationException e) {
-        throw new IllegalArgumentException("MODELCHANGE-012 Observer " + method + " declares filter \""
-            + filterJson + "\" which is not valid JSON: " + e.getMessage()
-            + ". Write the filter as a MongoDB query in extended JSON, e.g. {\"published\": true}.", e);
-      }
-      try {
-        filter = DocumentFilter.parse(query);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("MODELCHANGE-014 Observer " + method + " declares filter \""
-            + filterJson + "\" which ModelChange cannot evaluate: " + e.getMessage(), e);
-      }
+    try {
+      filter = DocumentFilter.parse(parse(filterJson));
+    } catch (JsonParseException | BsonInvalidOperationException e) {
+      throw new IllegalArgumentException("The filter of " + method + " is not JSON: " + e.getMessage(), e);
     }
     Set<OperationType> ops = operations.isEmpty()
         ? EnumSet.allOf(OperationType.class)
@@ -86,6 +72,34 @@ public final class ObserverDescriptor {
     return new ObserverDescriptor(route, method, modelType, Collections.unmodifiableSet(ops),
         filterJson == null ? "" : filterJson, filter, Objects.requireNonNull(fullDocument, "fullDocument"),
         async, priority);
+  }
+
+  /** Why an observer's filter is not JSON, in the parser's words; empty when it is JSON or blank. */
+  public static Optional<String> whyNotJson(String filterJson) {
+    try {
+      parse(filterJson);
+      return Optional.empty();
+    } catch (JsonParseException | BsonInvalidOperationException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  /**
+   * Why the engine cannot evaluate an observer's filter that is JSON, naming the operator or construct; empty when
+   * it can.
+   */
+  public static Optional<String> whyNotEvaluable(String filterJson) {
+    try {
+      DocumentFilter.parse(parse(filterJson));
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  /** The filter as a query; null for none. */
+  private static BsonDocument parse(String filterJson) {
+    return filterJson == null || filterJson.isBlank() ? null : BsonDocument.parse(filterJson);
   }
 
   /** The routing name that reaches exactly this observer. */

@@ -73,7 +73,7 @@ final class ObserverSink implements ChangeSink {
   private void succeeded(Observer observer) {
     long failures = observer.failures().succeeded();
     if (failures > 0) {
-      EngineMessages.receiverRecovered("Observer " + observer.descriptor().method(), failures);
+      StreamMessages.receiverRecovered("Observer " + observer.descriptor().method(), failures);
     }
   }
 
@@ -82,8 +82,8 @@ final class ObserverSink implements ChangeSink {
     change.receiverFailed();
     String who = "Observer " + o.method();
     switch (observer.failures().failed()) {
-      case FIRST -> EngineMessages.receiverFailed(who, change, cause);
-      case SUMMARY -> EngineMessages.failuresRepeated(who, observer.failures().unreported());
+      case FIRST -> StreamMessages.receiverFailed(who, change, cause);
+      case SUMMARY -> StreamMessages.failuresRepeated(who, observer.failures().unreported());
       default -> { }
     }
     try {
@@ -93,7 +93,7 @@ final class ObserverSink implements ChangeSink {
       if (StreamErrors.isFatal(e)) {
         throw e;
       }
-      EngineMessages.failureObserverFailed(e);
+      StreamMessages.failureObserverFailed(e);
     }
   }
 

@@ -93,7 +93,7 @@ final class StreamDelivery {
     }
     long failedBefore = eventFailures.succeeded();
     if (failedBefore > 0) {
-      EngineMessages.receiverRecovered("The change stream of " + shape, failedBefore);
+      StreamMessages.receiverRecovered("The change stream of " + shape, failedBefore);
     }
     return allReturned ? Outcome.DELIVERED : Outcome.FAILED;
   }
@@ -111,7 +111,7 @@ final class StreamDelivery {
     if (inFlight.get() < maxInFlight) {
       return;
     }
-    EngineMessages.backPressure(shape, inFlight.get());
+    StreamMessages.backPressure(shape, inFlight.get());
     synchronized (monitor) {
       while (inFlight.get() >= maxInFlight && !stopping.getAsBoolean()) {
         monitor.wait(100);
@@ -135,8 +135,8 @@ final class StreamDelivery {
   private void eventFailed(ChangeStreamDocument<BsonDocument> doc, ReceivedChange change, Throwable e) {
     String event = change != null ? change.describe() : ReceivedChange.describe(doc, namespace);
     switch (eventFailures.failed()) {
-      case FIRST -> EngineMessages.eventFailed(shape, event, e);
-      case SUMMARY -> EngineMessages.failuresRepeated("The change stream of " + shape,
+      case FIRST -> StreamMessages.eventFailed(shape, event, e);
+      case SUMMARY -> StreamMessages.failuresRepeated("The change stream of " + shape,
           eventFailures.unreported());
       default -> { }
     }
@@ -147,7 +147,7 @@ final class StreamDelivery {
       if (StreamErrors.isFatal(re)) {
         throw re;
       }
-      EngineMessages.failureObserverFailed(re);
+      StreamMessages.failureObserverFailed(re);
     }
   }
 }

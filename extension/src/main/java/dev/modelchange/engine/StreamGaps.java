@@ -40,7 +40,7 @@ final class StreamGaps {
     checkpointer.loaded(position.token());
     if (storeDown != null) {
       incidents.gap(ChangeStreamGap.Reason.UNREADABLE_POSITION, null, null);
-      EngineMessages.storeStaysDown(key, timeout, position.origin(), storeDown);
+      StreamMessages.storeStaysDown(key, timeout, position.origin(), storeDown);
     }
   }
 
@@ -49,7 +49,7 @@ final class StreamGaps {
     BsonDocument last = position.token();
     position.invalidatedAt(doc.getResumeToken());
     checkpointer.reached(doc.getResumeToken());
-    EngineMessages.invalidated(source.shape(),
+    StreamMessages.invalidated(source.shape(),
         incidents.gap(ChangeStreamGap.Reason.INVALIDATED, last, doc.getResumeToken()));
   }
 
@@ -62,7 +62,7 @@ final class StreamGaps {
     boolean fail = onHistoryLost == EngineSettings.HistoryLostPolicy.FAIL;
     BsonDocument last = position.token();
     position.restartFromNow();
-    EngineMessages.historyLost(source.shape(), reason, fail, incidents.gap(reason, last, null), cause);
+    StreamMessages.historyLost(source.shape(), reason, fail, incidents.gap(reason, last, null), cause);
     return fail;
   }
 
@@ -80,7 +80,7 @@ final class StreamGaps {
     BsonDocument last = position.token();
     position.moveTo(large.getResumeToken());
     checkpointer.reached(large.getResumeToken());
-    EngineMessages.eventTooLargeSkipped(source.shape(), large.getDocumentKey(),
+    StreamMessages.eventTooLargeSkipped(source.shape(), large.getDocumentKey(),
         incidents.gap(ChangeStreamGap.Reason.EVENT_TOO_LARGE, last, large.getResumeToken()));
     return true;
   }

@@ -26,7 +26,7 @@ final class StreamIncidents {
     try {
       reporter.failure(new ChangeStreamFailure(source.modelType(), source.namespace(), null, null, e));
     } catch (RuntimeException re) {
-      EngineMessages.failureObserverFailed(re);
+      StreamMessages.failureObserverFailed(re);
     }
     for (ChangeSink sink : sinks.get()) {
       sink.streamFailed(e);
@@ -40,7 +40,7 @@ final class StreamIncidents {
     try {
       reporter.gap(gap);
     } catch (RuntimeException re) {
-      EngineMessages.gapObserverFailed(re);
+      StreamMessages.gapObserverFailed(re);
     }
     for (ChangeSink sink : sinks.get()) {
       sink.gap(gap);

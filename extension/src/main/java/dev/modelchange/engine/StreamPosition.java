@@ -25,6 +25,8 @@ import org.bson.json.JsonParseException;
  * {@link #readAhead} and {@link #fixAhead}, which run before that thread exists.
  */
 final class StreamPosition {
+  /** How long the read-ahead thread may take to begin before the caller reads the position itself. */
+  private static final long HELPER_START_WAIT_MILLIS = 500;
   /** The field of a stored position that is a start time rather than a resume token. */
   static final String STARTED_AT = "modelchangeStartedAt";
 
@@ -36,6 +38,7 @@ final class StreamPosition {
   private final Optional<Instant> startAt;
   private final Supplier<BsonTimestamp> serverClock;
   private CompletableFuture<Stored> ahead;
+  private final java.util.concurrent.CountDownLatch helperBegan = new java.util.concurrent.CountDownLatch(1);
   private boolean fixed;
   private String origin = "now";
   private boolean needsStoring;
@@ -61,15 +64,19 @@ final class StreamPosition {
   /**
    * Starts reading the stored position on a short-lived thread of {@code threads}, so that the start is fixed
    * before the watcher's thread runs: a container may run that thread only once the application has started
-   * (Open Liberty does), and changes written meanwhile must not be missed. Only for streams that keep a
-   * position. Idempotent.
+   * (Open Liberty does), and changes written meanwhile must not be missed. When the container holds this helper
+   * back too, {@link #fixAhead} reads on the caller's thread instead. Only for streams that keep a position.
+   * Idempotent.
    */
   void readAhead(ThreadFactory threads, String threadName) {
     if (store == null || ahead != null) {
       return;
     }
     CompletableFuture<Stored> read = new CompletableFuture<>();
-    Thread helper = EngineThreads.named(threads, () -> read.complete(readStored()), threadName);
+    Thread helper = EngineThreads.named(threads, () -> {
+      helperBegan.countDown();
+      read.complete(readStored());
+    }, threadName);
     helper.setDaemon(true);
     helper.start();
     ahead = read;
@@ -105,6 +112,11 @@ final class StreamPosition {
   RuntimeException fixAhead(long deadlineNanos) throws InterruptedException {
     if (ahead == null) {
       return null;
+    }
+    if (!helperBegan.await(HELPER_START_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+      // the container holds its threads back until the application has started (Open Liberty does): read here,
+      // so that the position is fixed before start-up code writes anything
+      ahead.complete(readStored());
     }
     try {
       Stored s = ahead.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -145,7 +157,7 @@ final class StreamPosition {
       storeFailingSince = now;
     }
     if (now - storeFailingSince < timeout.toNanos()) {
-      throw EngineMessages.storeUnreadable(s.failure());
+      throw StreamMessages.storeUnreadable(s.failure());
     }
     fixWithoutStore();
     return s.failure();

@@ -1,7 +1,11 @@
 package dev.modelchange.engine;
 
+import dev.modelchange.StreamState;
+import dev.modelchange.StreamStatus;
+import dev.modelchange.spi.StreamKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.BsonTimestamp;
@@ -41,6 +45,16 @@ final class StreamStats {
   void caughtUp() {
     serverShowsCatchUp = true;
     caughtUp = true;
+  }
+
+  /** A snapshot of the stream, with what the watcher's other parts know. */
+  StreamStatus status(StreamKey key, StreamSource source, StreamState state, boolean leaseHeld,
+      StreamDelivery delivery, Checkpointer checkpointer, Instant now) {
+    int receivers = delivery.sinks().stream().mapToInt(ChangeSink::receivers).sum();
+    return new StreamStatus(key.value(), List.of(source.modelType().getName()), receivers, state,
+        source.shape().delivery(), leaseHeld, eventsDelivered.get(), eventsFilteredOut.get(), receiverFailures.get(),
+        failedAttempts.get(), lastError(), lastErrorAt(), lastClusterTime(), lag(now), checkpointer.lastSavedAt(),
+        delivery.inFlight());
   }
 
   Optional<String> lastError() {

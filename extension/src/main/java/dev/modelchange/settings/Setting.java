@@ -122,8 +122,9 @@ final class Setting<T> {
 
   /** A name that can be part of a stream key in the token store: not empty, without {@code /}. */
   static Setting<String> name(String key) {
-    return of(key, "a non-empty name without '/'", text -> {
-      if (text.isEmpty() || text.contains("/")) {
+    // '/' and '@' separate the parts of a stream key: group@instance/db.collection/shape
+    return of(key, "a non-empty name without '/' or '@'", text -> {
+      if (text.isEmpty() || text.contains("/") || text.contains("@")) {
         throw new Rejected();
       }
       return text;

@@ -13,6 +13,7 @@ import dev.modelchange.settings.ConfigKeys;
 import dev.modelchange.settings.EngineSettings;
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.store.InMemoryResumeTokenStore;
+import dev.modelchange.store.MongoResumeTokenStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -126,7 +127,16 @@ class SeveralInstancesTest {
 
   @Test
   void oneInstanceDeliversEachChangeOnceAndHandsOverOnAGracefulStop() {
-    SharedStore store = new SharedStore();
+    oneInstanceHandsOver(new SharedStore());
+  }
+
+  @Test
+  void oneInstanceHandsOverWithTheMongoDbStoresLease() {
+    oneInstanceHandsOver(new MongoResumeTokenStore(fixture.client.getDatabase("test")
+        .getCollection("modelchange_resume_tokens")));
+  }
+
+  private void oneInstanceHandsOver(ResumeTokenStore store) {
     List<String> byA = new CopyOnWriteArrayList<>();
     List<String> byB = new CopyOnWriteArrayList<>();
     ChangeStreamEngine a = instance("a", store);

@@ -159,6 +159,8 @@ class SettingParsersTest {
         arguments(ON_HISTORY_LOST, "ignore"),
         arguments(ON_HISTORY_LOST, "restart_from_now"),
         arguments(GROUP, "a/b"),
+        arguments(GROUP, "a@b"), // would read as group a, instance b
+        arguments(INSTANCE_ID, "pod@1"),
         arguments(START_AT, "yesterday"),
         arguments(START_AT, "2026-01-31"),
         arguments(START_AT, "1969-12-31T23:59:59Z"),

@@ -8,13 +8,11 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.modelchange.settings.ConfigKeys;
 import dev.modelchange.settings.EngineSettings;
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.spi.StreamKey;
-import java.net.InetSocketAddress;
+import dev.modelchange.testsupport.InJvmMongoDb;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,17 +41,15 @@ import org.junit.jupiter.api.TestInstance;
 class MongoResumeTokenStoreTest {
   private static final StreamKey KEY = new StreamKey("default", "db", "books", "updateLookup");
 
-  private MongoServer server;
+  private InJvmMongoDb mongo;
   private MongoClient client;
   private MongoCollection<Document> collection;
   private MongoResumeTokenStore store;
 
   @BeforeAll
   void start() {
-    server = new MongoServer(new MemoryBackend());
-    server.bind("127.0.0.1", 0);
-    InetSocketAddress address = server.getLocalAddress();
-    client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+    mongo = InJvmMongoDb.start();
+    client = MongoClients.create(mongo.uri());
     collection = client.getDatabase("app").getCollection("modelchange_resume_tokens");
     store = new MongoResumeTokenStore(collection);
   }
@@ -63,8 +59,8 @@ class MongoResumeTokenStoreTest {
     if (client != null) {
       client.close();
     }
-    if (server != null) {
-      server.shutdownNow();
+    if (mongo != null) {
+      mongo.close();
     }
   }
 

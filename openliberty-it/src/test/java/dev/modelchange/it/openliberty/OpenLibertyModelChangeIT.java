@@ -1,9 +1,10 @@
 package dev.modelchange.it.openliberty;
 
+import static dev.modelchange.testsupport.Waits.WAIT;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -56,6 +58,7 @@ class OpenLibertyModelChangeIT {
   private static final Path WAR = Path.of(System.getProperty("it.war"));
   private static final Path LOGS = Path.of(System.getProperty("it.server.logs"));
   private static final String DATABASE = System.getProperty("it.mongodb.database");
+  /** For what takes Liberty a while: restarting the application, and the deliveries that follow. */
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   /** Liberty's DefaultManagedThreadFactory names its threads so; ModelChange's own name would be the other. */
   private static final Pattern THREAD_NAME = Pattern.compile(
@@ -100,12 +103,9 @@ class OpenLibertyModelChangeIT {
     Assumptions.assumeTrue(delay >= 0, "the application writes no book at start-up (it.startup-write.delay < 0)");
     String id = status().getString("startupBook");
     assertNotNull(id, "the application wrote a book at start-up");
-    Document seen = awaitOrNull(Duration.ofSeconds(10), () -> {
-      Document s = status();
-      return deliveredIds(s, "INSERT").contains(id) ? s : null;
-    });
-    assertNotNull(seen, "the insert of " + id + ", written by start-up code " + delay + " ms before the "
-        + "application had started, reached the observer");
+    await("the insert of " + id + ", written by start-up code " + delay + " ms before the application had "
+        + "started, reached the observer").atMost(WAIT)
+        .until(() -> deliveredIds(status(), "INSERT").contains(id));
   }
 
   @Test
@@ -115,11 +115,8 @@ class OpenLibertyModelChangeIT {
     assertEquals(204, send("PUT", "/api/books/" + id + "?title=" + enc("Dune Messiah")).statusCode());
     assertEquals(204, send("DELETE", "/api/books/" + id).statusCode());
 
-    Document status = await("the delete of " + id, () -> {
-      Document s = status();
-      return deliveries(s).stream().anyMatch(d -> "DELETE".equals(d.get("operation")) && id.equals(d.get("id")))
-          ? s : null;
-    });
+    Document status = await("the delete of " + id).atMost(PATIENCE).until(OpenLibertyModelChangeIT::status,
+        s -> deliveries(s).stream().anyMatch(d -> "DELETE".equals(d.get("operation")) && id.equals(d.get("id"))));
     System.out.println("status after insert/update/delete of " + id + ":\n" + status.toJson());
     List<Document> all = deliveries(status);
     int first = indexOf(all, "INSERT", id);
@@ -164,8 +161,8 @@ class OpenLibertyModelChangeIT {
     for (int i = 1; i <= 3; i++) {
       early.add(insert("before restart " + i, "A. Author"));
     }
-    await("the books written before the restart", () -> deliveredIds(status(), "INSERT").containsAll(early)
-        ? Boolean.TRUE : null);
+    await("the books written before the restart").atMost(PATIENCE)
+        .until(() -> deliveredIds(status(), "INSERT").containsAll(early));
     System.out.println("resume tokens before the restart: " + tokens());
 
     // Books are written directly into MongoDB every 20 ms from now until after the restarted app answers.
@@ -184,51 +181,37 @@ class OpenLibertyModelChangeIT {
       }
     }, "it-writer");
     writer.start();
-    Thread.sleep(200);
+    await("the writer's first books").atMost(WAIT).until(() -> written.size() >= 10);
 
     long t0 = System.nanoTime();
     Files.setLastModifiedTime(WAR, FileTime.from(Instant.now())); // Liberty restarts the application
-    int refused = 0;
-    List<String> writtenUntilUp = new ArrayList<>();
-    String after = before;
-    while (after.equals(before)) {
-      assertTrue(System.nanoTime() - t0 < PATIENCE.toNanos(), "the application restarted within " + PATIENCE);
-      Thread.sleep(25);
-      try {
-        HttpResponse<String> r = get("/api/status");
-        if (r.statusCode() == 200) {
-          after = Document.parse(r.body()).getString("instance");
-        } else {
-          refused++;
-        }
-      } catch (IOException e) {
-        refused++;
-      }
-    }
+    AtomicInteger refused = new AtomicInteger();
+    String after = await("the application restarted").atMost(PATIENCE)
+        .pollDelay(Duration.ofMillis(25)).pollInterval(Duration.ofMillis(25))
+        .until(() -> instanceAnswering(refused), instance -> instance != null && !instance.equals(before));
     long restartMs = (System.nanoTime() - t0) / 1_000_000;
-    writtenUntilUp.addAll(written);
+    List<String> writtenUntilUp = new ArrayList<>(written);
     List<String> rightAfter = new ArrayList<>();
     for (int i = 1; i <= 3; i++) {
       rightAfter.add(insert("right after restart " + i, "B. Author"));
     }
-    Thread.sleep(300);
+    // the writer goes on a little while the restarted application runs
+    await("the writer's books after the restart").atMost(WAIT)
+        .until(() -> written.size() >= writtenUntilUp.size() + 15);
     writing.set(false);
     writer.join();
     System.out.printf("APP RESTART: touch -> new instance answering in %d ms (%d refused polls); %d books written "
-        + "directly meanwhile, %d in all by the writer, %d over HTTP right after%n", restartMs, refused,
+        + "directly meanwhile, %d in all by the writer, %d over HTTP right after%n", restartMs, refused.get(),
         writtenUntilUp.size(), written.size(), rightAfter.size());
 
     Set<String> expected = new LinkedHashSet<>(written);
     expected.addAll(rightAfter);
-    Map<String, List<String>> byInstance = await("every book written during and after the restart", () -> {
-      Map<String, List<String>> m = insertsByInstance();
-      Set<String> all = m.values().stream().flatMap(List::stream).collect(Collectors.toSet());
-      return all.containsAll(expected) ? m : null;
-    }, () -> {
+    await("every book written during and after the restart").atMost(PATIENCE).untilAsserted(() -> {
       Set<String> missing = new LinkedHashSet<>(expected);
       insertsByInstance().values().forEach(missing::removeAll);
-      return "lost: " + missing.size() + " of " + expected.size() + " " + missing;
+      assertEquals(Set.of(), missing, "lost: " + missing.size() + " of " + expected.size());
     });
+    Map<String, List<String>> byInstance = insertsByInstance();
 
     List<String> old = byInstance.getOrDefault(before, List.of());
     List<String> restarted = byInstance.getOrDefault(after, List.of());
@@ -329,33 +312,17 @@ class OpenLibertyModelChangeIT {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  @FunctionalInterface
-  private interface Probe<T> {
-    T get() throws Exception;
-  }
-
-  private static <T> T await(String what, Probe<T> probe) throws Exception {
-    return await(what, probe, () -> "");
-  }
-
-  /** Polls until the probe answers non-null, for at most {@link #PATIENCE}. */
-  private static <T> T await(String what, Probe<T> probe, Probe<String> explain) throws Exception {
-    T t = awaitOrNull(PATIENCE, probe);
-    if (t == null) {
-      fail("timed out after " + PATIENCE + " waiting for " + what + " " + explain.get());
-    }
-    return t;
-  }
-
-  private static <T> T awaitOrNull(Duration patience, Probe<T> probe) throws Exception {
-    long deadline = System.nanoTime() + patience.toNanos();
-    while (System.nanoTime() < deadline) {
-      T t = probe.get();
-      if (t != null) {
-        return t;
+  /** The instance id of the application answering {@code /api/status}, or null (counted) while none answers. */
+  private static String instanceAnswering(AtomicInteger refused) throws Exception {
+    try {
+      HttpResponse<String> r = get("/api/status");
+      if (r.statusCode() == 200) {
+        return Document.parse(r.body()).getString("instance");
       }
-      Thread.sleep(50);
+    } catch (IOException e) {
+      // the application is stopped, or not yet started
     }
+    refused.incrementAndGet();
     return null;
   }
 }

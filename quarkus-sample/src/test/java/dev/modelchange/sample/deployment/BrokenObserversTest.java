@@ -27,7 +27,7 @@ class BrokenObserversTest {
       "UnqualifiedObserver");
   /** The broken observers of the TCK that the start reports. */
   static final List<String> START_TIME = List.of("BadJsonObserver", "UnsupportedFilterObserver",
-      "UnmappableModelObserver");
+      "UnmappableModelObserver", "NoConstructorModelObserver");
   /** The TCK's broken beans are nested in this class. */
   static final String BROKEN = "dev.modelchange.tck.broken.Broken$";
 

@@ -1,31 +1,21 @@
 package dev.modelchange.tck.backend;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
+import dev.modelchange.testsupport.InJvmMongoDb;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The in-JVM MongoDB ({@code de.bwaldvogel:mongo-java-server}) with its oplog on, on a free loopback port. It
- * has none of the {@link Capability capabilities} (IN-JVM-MONGODB.md says where it differs from MongoDB); the
- * tests that need them are skipped here. Every getMore scans the whole oplog, so each test class gets a new one.
+ * The in-JVM MongoDB ({@code de.bwaldvogel:mongo-java-server}) with its oplog on, on a free loopback port: the
+ * project's one fixture for it, {@link InJvmMongoDb} of {@code modelchange-test-support}. It has none of the
+ * {@link Capability capabilities} (IN-JVM-MONGODB.md says where it differs from MongoDB); the tests that need them
+ * are skipped here. Every getMore scans the whole oplog, so each test class gets a new one.
  */
 final class EmbeddedBackend implements TckBackend {
   /** Known without starting a server. */
   static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.noneOf(Capability.class));
 
-  private final MongoServer server;
-  private final String connectionString;
-
-  EmbeddedBackend() {
-    server = new MongoServer(new MemoryBackend());
-    server.enableOplog();
-    server.bind("127.0.0.1", 0);
-    InetSocketAddress address = server.getLocalAddress();
-    connectionString = "mongodb://127.0.0.1:" + address.getPort();
-  }
+  private final InJvmMongoDb server = InJvmMongoDb.start();
 
   @Override
   public String name() {
@@ -34,7 +24,7 @@ final class EmbeddedBackend implements TckBackend {
 
   @Override
   public String connectionString() {
-    return connectionString;
+    return server.uri();
   }
 
   @Override
@@ -44,7 +34,7 @@ final class EmbeddedBackend implements TckBackend {
 
   @Override
   public void close() {
-    server.shutdownNow();
+    server.close();
     TckBackends.released(this);
   }
 }

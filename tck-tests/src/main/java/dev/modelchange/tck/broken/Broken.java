@@ -20,8 +20,8 @@ public final class Broken {
 
   public static final List<Case> CASES = List.of(
       new Case(RawObserver.class, "MODELCHANGE-011", "RawObserver.onChange", "raw type ChangeEvent"),
-      new Case(WildcardObserver.class, "MODELCHANGE-011", "WildcardObserver.onChange", "no wildcard"),
-      new Case(MismatchedObserver.class, "MODELCHANGE-011", "MismatchedObserver.onChange",
+      new Case(WildcardObserver.class, "MODELCHANGE-017", "WildcardObserver.onChange", "no wildcard"),
+      new Case(MismatchedObserver.class, "MODELCHANGE-018", "MismatchedObserver.onChange",
           "observes ChangeEvent<Order> but its qualifier is @ModelChange(Book.class)"),
       new Case(UnqualifiedObserver.class, "MODELCHANGE-010", "UnqualifiedObserver.onChange", "without @ModelChange"),
       new Case(BadJsonObserver.class, "MODELCHANGE-012", "BadJsonObserver.onChange", "not valid JSON"),
@@ -29,6 +29,16 @@ public final class Broken {
           "$where is not supported"),
       new Case(UnmappableModelObserver.class, "MODELCHANGE-013", "UnmappableModelObserver.onChange",
           "java.lang.String"));
+
+  /**
+   * Observers of a model that the codecs cannot build (no public no-argument constructor, no {@code @BsonCreator}):
+   * deployment fails with a {@code MODELCHANGE-013} naming the observer, the model and the fix. With the default
+   * codecs (no {@code CodecRegistry} or {@code MongoClient} bean) at boot, as a definition error; with the
+   * application's, which only the start knows, when ModelChange starts.
+   */
+  public static final List<Case> UNDECODABLE = List.of(
+      new Case(NoConstructorModelObserver.class, "MODELCHANGE-013", "NoConstructorModelObserver.onChange",
+          "NoConstructorModel has neither a public no-argument constructor nor a @BsonCreator"));
 
   @ApplicationScoped
   @SuppressWarnings("rawtypes")
@@ -65,5 +75,23 @@ public final class Broken {
   @ApplicationScoped
   public static class UnmappableModelObserver {
     void onChange(@Observes @ModelChange(String.class) ChangeEvent<String> e) {}
+  }
+
+  /** A model the driver's POJO codec cannot create: its only constructor takes an argument, without @BsonCreator. */
+  public static class NoConstructorModel {
+    private final String title;
+
+    public NoConstructorModel(String title) {
+      this.title = title;
+    }
+
+    public String getTitle() {
+      return title;
+    }
+  }
+
+  @ApplicationScoped
+  public static class NoConstructorModelObserver {
+    void onChange(@Observes @ModelChange(NoConstructorModel.class) ChangeEvent<NoConstructorModel> e) {}
   }
 }

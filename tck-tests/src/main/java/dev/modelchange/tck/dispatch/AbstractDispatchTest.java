@@ -1,5 +1,6 @@
 package dev.modelchange.tck.dispatch;
 
+import static dev.modelchange.testsupport.Waits.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +8,6 @@ import com.mongodb.client.MongoCollection;
 import dev.modelchange.ChangeStreamFailure;
 import dev.modelchange.tck.AbstractTckTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
  * the stream or the other observers. Beans: {@link DispatchObservers}.
  */
 public abstract class AbstractDispatchTest extends AbstractTckTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
-
   @Inject
   DispatchObservers observers;
 

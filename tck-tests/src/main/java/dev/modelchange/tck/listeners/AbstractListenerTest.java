@@ -1,5 +1,6 @@
 package dev.modelchange.tck.listeners;
 
+import static dev.modelchange.testsupport.Waits.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -17,7 +18,6 @@ import dev.modelchange.Subscription;
 import dev.modelchange.tck.AbstractTckTest;
 import dev.modelchange.tck.TckDatabase;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,7 +36,6 @@ import org.junit.jupiter.api.Test;
  * semantics and option checks. Beans: none besides ModelChange's own.
  */
 public abstract class AbstractListenerTest extends AbstractTckTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String MESSAGES = TckDatabase.NAME + ".messages";
 
   @Inject

@@ -1,5 +1,7 @@
 package dev.modelchange.tck.listeners;
 
+import dev.modelchange.testsupport.ThreadProbe;
+
 /** Counts ModelChange's watcher threads of a collection: one per server cursor. */
 public final class WatcherThreads {
   private WatcherThreads() {}
@@ -7,10 +9,6 @@ public final class WatcherThreads {
   /** Live threads named {@code modelchange-<db>.<collection>} (any shape suffix). */
   public static long of(String fullCollectionName) {
     String prefix = "modelchange-" + fullCollectionName;
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(Thread::isAlive)
-        .map(Thread::getName)
-        .filter(n -> n.equals(prefix) || n.startsWith(prefix + "["))
-        .count();
+    return ThreadProbe.count(n -> n.equals(prefix) || n.startsWith(prefix + "["));
   }
 }

@@ -1,5 +1,6 @@
 package dev.modelchange.tck.matching;
 
+import static dev.modelchange.testsupport.Waits.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +11,6 @@ import com.mongodb.client.model.changestream.OperationType;
 import dev.modelchange.ChangeEvent;
 import dev.modelchange.tck.AbstractTckTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
  * full-document mode all count. Beans: {@link MatchingObservers}.
  */
 public abstract class AbstractMatchingTest extends AbstractTckTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
-
   @Inject
   MatchingObservers observers;
 

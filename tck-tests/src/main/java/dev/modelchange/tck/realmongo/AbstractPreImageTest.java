@@ -1,5 +1,6 @@
 package dev.modelchange.tck.realmongo;
 
+import static dev.modelchange.testsupport.Waits.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,7 +22,6 @@ import dev.modelchange.tck.AbstractTckTest;
 import dev.modelchange.tck.backend.Capability;
 import dev.modelchange.tck.backend.RequiresCapability;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,8 +40,6 @@ import org.junit.jupiter.api.Test;
  */
 @RequiresCapability(Capability.PRE_AND_POST_IMAGES)
 public abstract class AbstractPreImageTest extends AbstractTckTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
-
   @Inject
   ModelChanges modelChanges;
 

@@ -1,5 +1,6 @@
 package dev.modelchange.tck.realmongo;
 
+import static dev.modelchange.testsupport.Waits.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,7 +16,6 @@ import dev.modelchange.tck.AbstractTckTest;
 import dev.modelchange.tck.backend.Capability;
 import dev.modelchange.tck.backend.RequiresCapability;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.BsonDocument;
@@ -32,8 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 @RequiresCapability(Capability.REPLACE_EVENTS)
 public abstract class AbstractReplaceTest extends AbstractTckTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
-
   @Inject
   NoteObservers observers;
   @Inject

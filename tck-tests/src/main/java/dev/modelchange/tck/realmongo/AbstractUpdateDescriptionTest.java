@@ -1,5 +1,6 @@
 package dev.modelchange.tck.realmongo;
 
+import static dev.modelchange.testsupport.Waits.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -17,7 +18,6 @@ import dev.modelchange.tck.AbstractTckTest;
 import dev.modelchange.tck.backend.Capability;
 import dev.modelchange.tck.backend.RequiresCapability;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.BsonDocument;
@@ -34,8 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 @RequiresCapability({Capability.DOCUMENT_KEY_ON_UPDATE, Capability.UPDATE_DESCRIPTION})
 public abstract class AbstractUpdateDescriptionTest extends AbstractTckTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
-
   @Inject
   NoteObservers observers;
   @Inject

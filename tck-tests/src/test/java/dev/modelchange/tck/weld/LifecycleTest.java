@@ -1,5 +1,6 @@
 package dev.modelchange.tck.weld;
 
+import static dev.modelchange.testsupport.Waits.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -16,7 +17,7 @@ import dev.modelchange.tck.backend.TckBackends;
 import dev.modelchange.tck.delivery.Book;
 import dev.modelchange.tck.delivery.DeliveryObservers;
 import dev.modelchange.tck.listeners.Message;
-import java.time.Duration;
+import dev.modelchange.testsupport.ThreadProbe;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,8 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Start-up, configuration and shutdown, on Weld SE (each test starts its own container). */
 @ExtendWith(BackendExtension.class)
 class LifecycleTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
-
   @AfterEach
   void resetConfig() {
     for (String key : List.copyOf(System.getProperties().stringPropertyNames())) {
@@ -50,14 +49,12 @@ class LifecycleTest {
   }
 
   private static long modelchangeThreads() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && t.getName().startsWith("modelchange-")).count();
+    return ThreadProbe.countStartingWith("modelchange-");
   }
 
   /** Watcher threads of the TCK's databases: {@code modelchange-<db>.<collection>}. */
   private static long watcherThreads() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && t.getName().startsWith("modelchange-" + TckDatabase.NAME)).count();
+    return ThreadProbe.countStartingWith("modelchange-" + TckDatabase.NAME);
   }
 
   @Test

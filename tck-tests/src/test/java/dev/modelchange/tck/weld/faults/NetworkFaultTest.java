@@ -1,5 +1,6 @@
 package dev.modelchange.tck.weld.faults;
 
+import static dev.modelchange.testsupport.Waits.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -121,7 +122,7 @@ class NetworkFaultTest {
           .onChange((id, change) -> change.fullDocument().ifPresent(c -> seen.add(c.getN()))).build());
       MongoCollection<Document> counters = TckDatabase.of(direct).getCollection("counters");
       counters.insertOne(new Document("n", 0));
-      await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains(0));
+      await().atMost(WAIT).until(() -> seen.contains(0));
 
       long failedBefore = ((ChangeStreamEngine) changes).failedAttempts();
       proxy.stop();
