@@ -31,8 +31,11 @@ final class AppProcess {
   private final Map<String, String> properties;
   private final List<Long> pids = new ArrayList<>();
   private Process process;
-  /** How an incarnation ended: {@code kill -9} or {@code SIGTERM}, and when (just before the signal). */
-  record Ended(String how, long pid, long at) {}
+  /**
+   * How an incarnation ended: {@code kill -9} or {@code SIGTERM}; when the signal was sent ({@code at}, just
+   * before) and when the process was seen gone ({@code gone}): it may still deliver in between.
+   */
+  record Ended(String how, long pid, long at, long gone) {}
 
   private final List<Ended> ended = new ArrayList<>();
 
@@ -108,16 +111,19 @@ final class AppProcess {
 
   /** {@code kill -9}: the process gets no chance to store a checkpoint or give up its lease. */
   synchronized void kill() {
-    ended.add(new Ended("kill -9", process.pid(), System.currentTimeMillis()));
+    long at = System.currentTimeMillis();
     process.destroyForcibly(); // SIGKILL on Linux
     waitFor(Duration.ofSeconds(20));
+    ended.add(new Ended("kill -9", process.pid(), at, System.currentTimeMillis()));
   }
 
   /** {@code SIGTERM}: the shutdown hook closes the container; fails if the process does not end in time. */
   synchronized void stop(Duration timeout) {
-    ended.add(new Ended("SIGTERM", process.pid(), System.currentTimeMillis()));
+    long at = System.currentTimeMillis();
     process.destroy();
-    if (!waitFor(timeout)) {
+    boolean ended = waitFor(timeout);
+    this.ended.add(new Ended("SIGTERM", process.pid(), at, System.currentTimeMillis()));
+    if (!ended) {
       process.destroyForcibly();
       fail("instance %s did not end within %s of SIGTERM; its log ends with:%n%s", instanceId, timeout,
           logTail(40));

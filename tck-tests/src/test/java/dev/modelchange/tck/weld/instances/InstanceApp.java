@@ -3,7 +3,7 @@ package dev.modelchange.tck.weld.instances;
 import dev.modelchange.Delivery;
 import dev.modelchange.ListenOptions;
 import dev.modelchange.ModelChanges;
-import dev.modelchange.Subscription;
+import dev.modelchange.StreamState;
 import dev.modelchange.cdi.ModelChangeExtension;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -24,8 +26,8 @@ import org.jboss.weld.environment.se.WeldContainer;
  *
  * <p>As a process ({@link #main}): configured by system properties ({@code -Dmodelchange.*} for ModelChange,
  * {@value #RECEIPTS} for the file, {@value #ONE_INSTANCE} to leave the listener out); writes {@code START} to its
- * file once running, and on {@code SIGTERM} closes the container (so the engine stores its last checkpoint and
- * releases its lease and its claim on the instance id) before it exits.
+ * file once every stream is open or standing by, and on {@code SIGTERM} closes the container (so the engine stores
+ * its last checkpoint and releases its lease and its claim on the instance id) before it exits.
  *
  * <p>In a JVM with other containers ({@link #start(String, Map, Path, boolean)}): with a configuration of its own,
  * registered for a class loader of its own that is the thread's context class loader while the container boots
@@ -41,15 +43,12 @@ public final class InstanceApp implements AutoCloseable {
 
   private final WeldContainer container;
   private final Receipts receipts;
-  private final Subscription mailer;
   private final ClassLoader configLoader;
   private final String instanceId;
 
-  private InstanceApp(WeldContainer container, Receipts receipts, Subscription mailer, ClassLoader configLoader,
-      String instanceId) {
+  private InstanceApp(WeldContainer container, Receipts receipts, ClassLoader configLoader, String instanceId) {
     this.container = container;
     this.receipts = receipts;
-    this.mailer = mailer;
     this.configLoader = configLoader;
     this.instanceId = instanceId;
   }
@@ -71,7 +70,7 @@ public final class InstanceApp implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "instance-shutdown"));
     System.out.println("INSTANCE " + instanceId + " running, pid " + ProcessHandle.current().pid());
     try {
-      new java.util.concurrent.CountDownLatch(1).await(); // ModelChange's threads are daemons: keep the JVM up
+      new CountDownLatch(1).await(); // ModelChange's threads are daemons: keep the JVM up
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -110,18 +109,42 @@ public final class InstanceApp implements AutoCloseable {
           .addExtension(new ReceiptsExtension(receipts))
           .addBeanClasses(EachInstanceObserver.class)
           .initialize();
-      Subscription mailer = null;
       if (oneInstance) {
-        mailer = container.select(ModelChanges.class).get().listenForChanges(Job.class, ListenOptions.<Job>builder()
+        // stays subscribed until the container closes: the engine then stops its stream, stores the last
+        // checkpoint and releases the lease, in that order
+        container.select(ModelChanges.class).get().listenForChanges(Job.class, ListenOptions.<Job>builder()
             .id(MAILER)
             .delivery(Delivery.ONE_INSTANCE)
             .onChange((id, change) -> receipts.record(Receipts.ONE, id))
             .build());
       }
+      awaitStreamsReady(container.select(ModelChanges.class).get(), instanceId);
       receipts.record("START", instanceId + " " + ProcessHandle.current().pid());
-      return new InstanceApp(container, receipts, mailer, configLoader, instanceId);
+      return new InstanceApp(container, receipts, configLoader, instanceId);
     } finally {
       thread.setContextClassLoader(previous);
+    }
+  }
+
+  /**
+   * Waits until every stream has fixed its position: open, or standing by behind another instance's lease. Boot
+   * returns after {@code modelchange.startup-timeout} even when a stream has not opened yet (a loaded machine),
+   * and jobs the test writes before a new stream's start position is fixed would not be this instance's to get.
+   */
+  private static void awaitStreamsReady(ModelChanges modelChanges, String instanceId) {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (!modelChanges.streams().stream()
+        .allMatch(s -> s.state() == StreamState.OPEN || s.state() == StreamState.STANDBY)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("instance " + instanceId + ": streams not open after 3 minutes: "
+            + modelChanges.streams());
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
   }
 
@@ -137,7 +160,6 @@ public final class InstanceApp implements AutoCloseable {
       return;
     }
     receipts.record("STOPPING", instanceId);
-    // the listener stays subscribed: the engine stops its stream, stores the last checkpoint, then releases the lease
     container.close();
     receipts.record("STOPPED", instanceId);
     receipts.close();

@@ -8,27 +8,43 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Why each job that arrived more than once (across the group's {@code ONE_INSTANCE} receipts) arrived again.
- * For each delivery after the first, the instance that delivered it the time before (process {@code P}, at
- * {@code t0}) tells the cause: {@code P} was killed between {@code t0} and the redelivery, or stopped gracefully
- * then, or lost its lease to a pause then (MODELCHANGE-083 in its log); else it is unexplained. Each cause is an
- * event; each event redelivers at most {@code checkpoint.max-events} plus what {@code P} received in the time a
- * checkpoint may be late ({@code checkpoint.max-delay}, plus the lease duration for a lease lost by not renewing
- * it).
+ * Why each job that arrived more than once (across the group's {@code ONE_INSTANCE} receipts) arrived again. For
+ * each delivery after the first, by process {@code Q}, the delivery before it (by {@code P}, at {@code t0}) says:
+ *
+ * <ul>
+ *   <li>whether it was a handover: {@code Q} took the lease (MODELCHANGE-081 in its log) after {@code t0}. If
+ *       not, {@code P} delivered the job while {@code Q} already held the lease: two instances delivered at
+ *       once, an <em>overlap</em>, which {@code ONE_INSTANCE} must never do.
+ *   <li>what ended {@code P}'s turn after {@code t0}: a kill, a graceful stop, or a lease lost to a pause
+ *       (MODELCHANGE-083 in its log); a handover with none of these is <em>unexplained</em>.
+ * </ul>
+ *
+ * Each ending redelivers at most {@code checkpoint.max-events} plus what {@code P} received in the time a
+ * checkpoint may be late before it ({@code checkpoint.max-delay}, plus the lease duration for a lease lost by not
+ * renewing it).
  */
 final class Redeliveries {
-  /** Something that ended a process's delivery: a kill, a graceful stop, a lease lost to a pause. */
-  record Ending(String what, long pid, long at, long lateness) {}
+  /**
+   * Something that ended a process's delivery: a kill, a graceful stop, a lease lost to a pause. It began at
+   * {@code at} (a signal sent, a loss logged) and the process delivered nothing after {@code until} (it was gone,
+   * or it had logged the loss); a checkpoint may be {@code lateness} old when it happens. A lease lost to a pause
+   * is logged when the process notices, which may be after another took over and redelivered.
+   */
+  record Ending(String what, long pid, long at, long until, long lateness, boolean leaseLost) {}
+
+  /** A process took the lease (MODELCHANGE-081) at {@code at}. */
+  record Takeover(long pid, long at) {}
 
   private final Map<Ending, Integer> byEnding = new LinkedHashMap<>();
   private final Map<Ending, Long> bounds = new LinkedHashMap<>();
+  private int overlaps;
   private int unexplained;
-  private final List<String> unexplainedSamples = new ArrayList<>();
+  private final List<String> samples = new ArrayList<>();
 
-  Redeliveries(List<Line> oneInTimeOrder, List<Ending> endings, int maxEvents) {
+  Redeliveries(List<Line> oneInTimeOrder, List<Ending> endings, List<Takeover> takeovers, int maxEvents) {
     endings.forEach(e -> {
       byEnding.put(e, 0);
-      long window = oneInTimeOrder.stream().filter(l -> l.pid() == e.pid() && l.at() <= e.at()
+      long window = oneInTimeOrder.stream().filter(l -> l.pid() == e.pid() && l.at() <= e.until()
           && l.at() >= e.at() - e.lateness()).count();
       bounds.put(e, maxEvents + window);
     });
@@ -38,17 +54,28 @@ final class Redeliveries {
       if (before == null) {
         continue;
       }
-      Ending cause = endings.stream().filter(e -> e.pid() == before.pid() && before.at() <= e.at()
-          && e.at() <= l.at()).findFirst().orElse(null);
+      boolean handover = takeovers.stream().anyMatch(t -> t.pid() == l.pid() && t.at() >= before.at()
+          && t.at() <= l.at());
+      if (!handover) {
+        overlaps++;
+        sample("overlap", before, l);
+        continue;
+      }
+      Ending cause = endings.stream().filter(e -> e.pid() == before.pid() && e.until() >= before.at()
+          && (e.at() <= l.at() || e.leaseLost())).findFirst().orElse(null);
       if (cause != null) {
         byEnding.merge(cause, 1, Integer::sum);
       } else {
         unexplained++;
-        if (unexplainedSamples.size() < 5) {
-          unexplainedSamples.add(l.value() + " by pid " + before.pid() + " at " + before.at() + ", again by pid "
-              + l.pid() + " at " + l.at());
-        }
+        sample("unexplained", before, l);
       }
+    }
+  }
+
+  private void sample(String kind, Line before, Line again) {
+    if (samples.size() < 6) {
+      samples.add(kind + ": " + again.value() + " by pid " + before.pid() + " at " + before.at() + ", again by pid "
+          + again.pid() + " at " + again.at());
     }
   }
 
@@ -66,20 +93,22 @@ final class Redeliveries {
         .mapToInt(Map.Entry::getValue).sum();
   }
 
-  int unexplained() {
-    return unexplained;
-  }
-
-  /** Endings that redelivered more than their bound, and redeliveries with no ending to explain them. */
+  /** Endings that redelivered more than their bound, overlaps, and handovers that nothing explains. */
   List<String> problems() {
     List<String> p = new ArrayList<>();
     byEnding.forEach((e, n) -> {
       if (n > bounds.get(e)) {
-        p.add(e.what() + " of pid " + e.pid() + " redelivered " + n + " > bound " + bounds.get(e));
+        p.add(e.what() + " (pid " + e.pid() + ") redelivered " + n + " > bound " + bounds.get(e));
       }
     });
+    if (overlaps > 0) {
+      p.add(overlaps + " delivered by one instance while another held the lease");
+    }
     if (unexplained > 0) {
-      p.add(unexplained + " redelivered with no kill, stop or lost lease before them, e.g. " + unexplainedSamples);
+      p.add(unexplained + " delivered again after a handover with no kill, stop or lost lease before it");
+    }
+    if (!p.isEmpty() && !samples.isEmpty()) {
+      p.add("e.g. " + samples);
     }
     return p;
   }
@@ -89,6 +118,7 @@ final class Redeliveries {
     List<String> parts = new ArrayList<>();
     byEnding.forEach((e, n) -> parts.add(e.what() + " (pid " + e.pid() + "): " + n + " of at most "
         + bounds.get(e)));
+    parts.add("overlaps: " + overlaps);
     parts.add("unexplained: " + unexplained);
     return String.join(", ", parts);
   }

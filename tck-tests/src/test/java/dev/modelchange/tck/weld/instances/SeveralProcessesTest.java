@@ -65,7 +65,7 @@ class SeveralProcessesTest {
   String store;
 
   /** One kill -9 of the lease holder, and what followed. */
-  private record Kill(int number, AppProcess victim, long pid, long at, int writtenBefore) {}
+  private record Kill(int number, AppProcess victim, long pid, long at, long gone, int writtenBefore) {}
 
   @BeforeParameterizedClassInvocation
   static void startGroup(String store) {
@@ -120,9 +120,9 @@ class SeveralProcessesTest {
    * had it was killed before checkpointing it: at most what the killed holder received in its last
    * {@code checkpoint.max-delay} plus {@code checkpoint.max-events} per kill (a save is due after either, and is
    * written before the next is due). Redeliveries not due to a kill are allowed only after a lease lost to a
-   * pause (MODELCHANGE-083 logged), with the same bound each. {@code EACH_INSTANCE}: every instance gets every
-   * job, a killed one across its incarnations (it resumes its own position), redelivering at most
-   * {@code max-events} plus a second's worth per kill.
+   * pause (MODELCHANGE-083 logged), with the same bound each (plus a lease duration); one instance delivering
+   * while another holds the lease fails the test. {@code EACH_INSTANCE}: every instance gets every job, a killed
+   * one across its incarnations (it resumes its own position), redelivering per kill at most the same bound.
    */
   @Test
   @Order(1)
@@ -145,7 +145,7 @@ class SeveralProcessesTest {
         int writtenBefore = writer.written();
         holder.kill();
         AppProcess.Ended killed = holder.ended().get(holder.ended().size() - 1);
-        Kill kill = new Kill(kills.size() + 1, holder, killed.pid(), killed.at(), writtenBefore);
+        Kill kill = new Kill(kills.size() + 1, holder, killed.pid(), killed.at(), killed.gone(), writtenBefore);
         kills.add(kill);
         Line first = awaitFirst(l -> l.kind().equals(Receipts.ONE) && l.at() >= kill.at() && l.pid() != kill.pid(),
             Duration.ofSeconds(60), run + " kill #" + kill.number() + ": no instance received a ONE_INSTANCE job "
@@ -168,7 +168,7 @@ class SeveralProcessesTest {
     List<Line> one = oneLines(prefix);
     Set<String> oneDistinct = distinct(one);
     Set<String> oneLost = missing(ids, oneDistinct);
-    Redeliveries again = new Redeliveries(one, endings(began), MAX_EVENTS);
+    Redeliveries again = new Redeliveries(one, endings(began), takeovers(began), MAX_EVENTS);
     for (Kill kill : kills) {
       Redeliveries.Ending e = ending(kill);
       System.out.printf("INSTANCES: %s kill #%d: kill -9 of %s (pid %d, the ONE_INSTANCE holder) with %d written; "
@@ -188,7 +188,9 @@ class SeveralProcessesTest {
       Set<String> lost = missing(ids, eachDistinct);
       long killed = kills.stream().filter(k -> k.victim() == a).count();
       int eachDuplicates = each.size() - eachDistinct.size();
-      long bound = killed * (MAX_EVENTS + maxPerSecond(each));
+      // per kill: max-events plus what the victim received in its last max-delay, as for ONE_INSTANCE
+      long bound = kills.stream().filter(k -> k.victim() == a).mapToLong(k -> MAX_EVENTS + each.stream()
+          .filter(l -> l.pid() == k.pid() && l.at() <= k.gone() && l.at() >= k.at() - MAX_DELAY_MS).count()).sum();
       System.out.printf("INSTANCES: %s EACH_INSTANCE %s: written %d, delivered %d, lost %d%s, duplicated %d "
               + "(killed %d times, bound %d; incarnations %s)%n", run, a, ids.size(), each.size(), lost.size(),
           sample(lost), eachDuplicates, killed, bound, a.pids());
@@ -248,7 +250,7 @@ class SeveralProcessesTest {
     Set<String> oneDistinct = distinct(one);
     Set<String> oneLost = missing(ids, oneDistinct);
     int oneDuplicates = one.size() - oneDistinct.size();
-    Redeliveries again = new Redeliveries(one, endings(began), MAX_EVENTS);
+    Redeliveries again = new Redeliveries(one, endings(began), takeovers(began), MAX_EVENTS);
     Map<String, Long> byInstance = new LinkedHashMap<>();
     apps.forEach(a -> byInstance.put(a.instanceId, one.stream().filter(l -> a.pids().contains(l.pid())).count()));
     System.out.printf("INSTANCES: %s %s%n", run, String.join("; ", steps));
@@ -350,17 +352,26 @@ class SeveralProcessesTest {
     List<Redeliveries.Ending> endings = new ArrayList<>();
     for (AppProcess a : apps) {
       a.ended().stream().filter(e -> e.at() >= since).forEach(e -> endings.add(new Redeliveries.Ending(
-          e.how() + " of " + a, e.pid(), e.at(), MAX_DELAY_MS)));
+          e.how() + " of " + a, e.pid(), e.at(), e.gone(), MAX_DELAY_MS, false)));
       a.logLinesWith("MODELCHANGE-083").stream().filter(l -> l.at() >= since).forEach(l -> endings.add(
-          new Redeliveries.Ending("lease lost to a pause by " + a + " (MODELCHANGE-083)", l.pid(), l.at(),
-              MAX_DELAY_MS + InstanceGroup.LEASE_DURATION.toMillis())));
+          new Redeliveries.Ending("lease lost to a pause by " + a + " (MODELCHANGE-083)", l.pid(), l.at(), l.at(),
+              MAX_DELAY_MS + InstanceGroup.LEASE_DURATION.toMillis(), true)));
     }
     endings.sort(Comparator.comparingLong(Redeliveries.Ending::at));
     return endings;
   }
 
+  /** When each process took the ONE_INSTANCE lease since {@code since} (MODELCHANGE-081). */
+  private static List<Redeliveries.Takeover> takeovers(long since) {
+    List<Redeliveries.Takeover> t = new ArrayList<>();
+    apps.forEach(a -> a.logLinesWith("MODELCHANGE-081").stream().filter(l -> l.at() >= since)
+        .forEach(l -> t.add(new Redeliveries.Takeover(l.pid(), l.at()))));
+    return t;
+  }
+
   private static Redeliveries.Ending ending(Kill kill) {
-    return new Redeliveries.Ending("kill -9 of " + kill.victim(), kill.pid(), kill.at(), MAX_DELAY_MS);
+    return new Redeliveries.Ending("kill -9 of " + kill.victim(), kill.pid(), kill.at(), kill.gone(),
+        MAX_DELAY_MS, false);
   }
 
   /** Waits until the group has every job of the test, ONE_INSTANCE and in each instance. */
@@ -433,13 +444,6 @@ class SeveralProcessesTest {
       AppProcess.sleep(50);
     }
     return fail(failure);
-  }
-
-  /** The most receipts in one second (for the redelivery bounds). */
-  private static long maxPerSecond(List<Line> lines) {
-    Map<Long, Long> perSecond = new HashMap<>();
-    lines.forEach(l -> perSecond.merge(l.at() / 1000, 1L, Long::sum));
-    return perSecond.values().stream().mapToLong(Long::longValue).max().orElse(0);
   }
 
   private static Set<String> missing(Collection<String> expected, Set<String> got) {
