@@ -150,7 +150,13 @@ final class InstanceGroup implements AutoCloseable {
    * @param oneInstance whether it has the {@code ONE_INSTANCE} listener beside the {@code EACH_INSTANCE} observer
    */
   AppProcess app(String instanceId, String file, boolean oneInstance) {
+    return app(instanceId, file, oneInstance, Map.of());
+  }
+
+  /** An instance as a process, not started yet, with {@code overrides} over the group's settings. */
+  AppProcess app(String instanceId, String file, boolean oneInstance, Map<String, String> overrides) {
     Map<String, String> p = new LinkedHashMap<>(config());
+    p.putAll(overrides);
     p.put("modelchange.instance-id", instanceId);
     p.put(InstanceApp.RECEIPTS, dir.resolve(file + ".receipts").toString());
     p.put(InstanceApp.ONE_INSTANCE, Boolean.toString(oneInstance));

@@ -15,7 +15,7 @@ final class JobWriter implements AutoCloseable {
   private final MongoCollection<Document> jobs;
   private final String prefix;
   private final int total;
-  private final int batch;
+  private volatile int batch;
   private final Duration every;
   private final AtomicInteger written = new AtomicInteger();
   private final Thread thread;
@@ -34,6 +34,11 @@ final class JobWriter implements AutoCloseable {
 
   static String id(String prefix, int n) {
     return String.format("%s-%05d", prefix, n);
+  }
+
+  /** From the next batch on, writes {@code value} documents per batch: a new pace. */
+  void batch(int value) {
+    this.batch = value;
   }
 
   JobWriter start() {
