@@ -1,5 +1,6 @@
 package dev.modelchange.cdi;
 
+import dev.modelchange.Delivery;
 import dev.modelchange.ModelChange;
 import jakarta.enterprise.inject.build.compatible.spi.ObserverInfo;
 import jakarta.enterprise.lang.model.AnnotationInfo;
@@ -66,8 +67,10 @@ final class BuildTimeObserverReader {
     String filter = member(qualifier, "filter").map(AnnotationMember::asString).orElse("");
     String fullDocument = member(qualifier, "fullDocument").map(AnnotationMember::asEnumConstant)
         .orElse(DEFAULT_FULL_DOCUMENT);
+    String delivery = member(qualifier, "delivery").map(AnnotationMember::asEnumConstant)
+        .orElse(Delivery.EACH_INSTANCE.name());
     return new ObserverSpec.Qualifier(BuildTimeTypes.erasedName(model), BuildTimeTypes.erasedSimpleName(model),
-        operations, filter, fullDocument);
+        operations, filter, fullDocument, delivery);
   }
 
   private static Optional<AnnotationMember> member(AnnotationInfo annotation, String name) {

@@ -104,4 +104,33 @@ final class CdiMessages {
     return Messages.coded(19, "The application has a " + bean + " bean, whose codecs are known only when "
         + "ModelChange starts: the observed models are checked for decoding then.");
   }
+
+  /** DEBUG: the streams run on the container's managed thread factory. */
+  @MessageCode(5)
+  static String containerThreads(String jndiName) {
+    return Messages.coded(5, "Using the container's " + jndiName + " for the streams' threads");
+  }
+
+  /** The CDI API at hand has no TypeLiteral.actualType field to build ChangeEvent types with. */
+  @MessageCode(90)
+  static IllegalStateException noTypeLiteralField(Exception e) {
+    return new IllegalStateException(Messages.coded(90, "This CDI API's TypeLiteral has no field actualType; "
+        + "ModelChange cannot build ChangeEvent<Model> types with it (see ChangeEventTypes). Use a CDI 4.0 or 4.1 "
+        + "API jar."), e);
+  }
+
+  /** Setting TypeLiteral.actualType failed. */
+  @MessageCode(91)
+  static IllegalStateException cannotBuildType(String model, Exception e) {
+    return new IllegalStateException(Messages.coded(91, "Cannot build ChangeEvent<" + model + ">: the CDI API "
+        + "refused reflective access to TypeLiteral (a module or security setting); open jakarta.cdi to "
+        + "dev.modelchange."), e);
+  }
+
+  /** The injected ModelChanges is the container's to close. */
+  @MessageCode(110)
+  static UnsupportedOperationException containerOwned() {
+    return new UnsupportedOperationException(Messages.coded(110, "The injected ModelChanges is closed by the "
+        + "container when the application stops; unsubscribe your listeners instead"));
+  }
 }

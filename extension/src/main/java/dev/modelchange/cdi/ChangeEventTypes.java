@@ -23,8 +23,7 @@ final class ChangeEventTypes {
       ACTUAL_TYPE = TypeLiteral.class.getDeclaredField("actualType");
       ACTUAL_TYPE.setAccessible(true);
     } catch (NoSuchFieldException | RuntimeException e) {
-      throw new IllegalStateException("MODELCHANGE-090 This CDI API's TypeLiteral has no field actualType; "
-          + "ModelChange cannot build ChangeEvent<Model> types with it (see ChangeEventTypes)", e);
+      throw CdiMessages.noTypeLiteralField(e);
     }
   }
 
@@ -38,7 +37,7 @@ final class ChangeEventTypes {
     try {
       ACTUAL_TYPE.set(literal, new ChangeEventType(model));
     } catch (IllegalAccessException e) {
-      throw new IllegalStateException("MODELCHANGE-090 Cannot build ChangeEvent<" + model.getName() + ">", e);
+      throw CdiMessages.cannotBuildType(model.getName(), e);
     }
     return literal;
   }

@@ -29,8 +29,7 @@ final class ContainerModelChanges implements ModelChanges {
   /** Refused: the container stops ModelChange when the application stops. */
   @Override
   public void close() {
-    throw new UnsupportedOperationException("MODELCHANGE-048 The injected ModelChanges is closed by the "
-        + "container when the application stops; unsubscribe your listeners instead");
+    throw CdiMessages.containerOwned();
   }
 
   @Override

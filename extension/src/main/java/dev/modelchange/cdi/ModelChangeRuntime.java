@@ -134,7 +134,7 @@ public class ModelChangeRuntime {
     try {
       Object found = new InitialContext().lookup(MANAGED_THREAD_FACTORY);
       if (found instanceof ThreadFactory) {
-        LOG.log(Level.DEBUG, "MODELCHANGE-005 Using the container's " + MANAGED_THREAD_FACTORY);
+        LOG.log(Level.DEBUG, () -> CdiMessages.containerThreads(MANAGED_THREAD_FACTORY));
         return (ThreadFactory) found;
       }
     } catch (Exception | NoClassDefFoundError e) {

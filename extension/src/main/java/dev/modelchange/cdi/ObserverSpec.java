@@ -63,14 +63,16 @@ record ObserverSpec(String beanClass, String methodName, List<String> parameterT
    * @param operations the names of {@code operations()}; empty for all
    * @param filter {@code filter()}; empty for none
    * @param fullDocument the name of {@code fullDocument()}
+   * @param delivery the name of {@code delivery()}
    */
   record Qualifier(String model, String modelSimpleName, List<String> operations, String filter,
-      String fullDocument) {
+      String fullDocument, String delivery) {
     Qualifier {
       Objects.requireNonNull(model, "model");
       operations = List.copyOf(operations);
       Objects.requireNonNull(filter, "filter");
       Objects.requireNonNull(fullDocument, "fullDocument");
+      Objects.requireNonNull(delivery, "delivery");
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.modelchange.cdi;
 
+import dev.modelchange.Delivery;
 import com.mongodb.client.model.changestream.FullDocument;
 import com.mongodb.client.model.changestream.OperationType;
 import dev.modelchange.engine.ModelNamespaces;
@@ -99,6 +100,7 @@ final class ObserverValidator {
     List<OperationType> operations = new ArrayList<>();
     qualifier.operations().forEach(name -> operations.add(OperationType.valueOf(name)));
     return ObserverDescriptor.of(spec.route(), spec.method(), model, operations, qualifier.filter(),
-        FullDocument.valueOf(qualifier.fullDocument()), spec.async(), spec.priority());
+        FullDocument.valueOf(qualifier.fullDocument()), spec.async(), spec.priority(),
+        Delivery.valueOf(qualifier.delivery()));
   }
 }

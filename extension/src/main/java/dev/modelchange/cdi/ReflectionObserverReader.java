@@ -49,7 +49,7 @@ final class ReflectionObserverReader {
   static ObserverSpec.Qualifier qualifier(ModelChange qualifier) {
     return new ObserverSpec.Qualifier(qualifier.value().getName(), qualifier.value().getSimpleName(),
         Arrays.stream(qualifier.operations()).map(Enum::name).toList(), qualifier.filter(),
-        qualifier.fullDocument().name());
+        qualifier.fullDocument().name(), qualifier.delivery().name());
   }
 
   private static ObserverSpec.TypeArgument typeArgument(Type observedType) {

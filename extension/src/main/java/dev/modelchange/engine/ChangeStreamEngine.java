@@ -145,7 +145,7 @@ public final class ChangeStreamEngine implements ModelChanges {
   public <T> Subscription listenForChanges(Class<T> model, ListenOptions<T> options) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(options, "options");
-    ModelNamespaces.whyNotMappable(model).ifPresent(why -> {
+    ModelNamespaces.whyNotMappable(model).or(() -> ModelNamespaces.whyNotDecodable(model, codecs)).ifPresent(why -> {
       throw EngineMessages.cannotListen(why);
     });
     if (!settings.enabled()) {

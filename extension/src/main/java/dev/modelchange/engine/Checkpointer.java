@@ -211,7 +211,7 @@ final class Checkpointer {
   /** Writes a position, on the writer or at shutdown; true if it is stored. */
   private boolean write(BsonDocument token) {
     try {
-      if (claim != null && !claim.isHeld()) {
+      if (claim != null && claim.isHeldByAnother()) {
         return false; // another engine claims this instance id: its positions are not ours to overwrite
       }
       if (fence != null) {

@@ -57,13 +57,36 @@ final class GroupMembership implements AutoCloseable {
     }
     claim = new StreamLease(leases, "instance/" + settings.group() + "@" + settings.instanceId(), engineId,
         settings.leaseDuration());
-    if (!claim.tryAcquire()) {
-      duplicate = true;
-      StreamMessages.duplicateInstance(settings.instanceId(), settings.group(), engineId, claim.holderNow());
-      claim = null;
-      return;
+    try {
+      if (!claim.acquire()) {
+        duplicate = true;
+        StreamMessages.duplicateInstance(settings.instanceId(), settings.group(), engineId, claim.holderNow());
+        return;
+      }
+    } catch (RuntimeException e) {
+      // the store cannot tell now (it is down): go on storing, and claim when it answers
+      StreamMessages.claimNotChecked(settings.instanceId(), e);
+      renewals.every(settings.leaseDuration(), this::claimWhenTheStoreAnswers);
     }
     renewals.keep(claim, lost -> StreamMessages.instanceClaimLost(settings.instanceId(), lost.holderNow()));
+    // positions of instances gone for good (pods of a Deployment) do not pile up; MongoDB's TTL index does the same
+    Duration expireAfter = settings.instanceExpireAfter();
+    Duration period = expireAfter.compareTo(Duration.ofHours(4)) > 0 ? Duration.ofHours(1) : expireAfter.dividedBy(4);
+    renewals.every(period, () -> store.removeInstancesNotSeenSince(Instant.now().minus(expireAfter)));
+  }
+
+  /** Claims the instance id once the store answers; another's claim found then stops this engine's saves. */
+  private void claimWhenTheStoreAnswers() {
+    if (claim.isHeld() || claim.isHeldByAnother()) {
+      return;
+    }
+    try {
+      if (!claim.acquire()) {
+        StreamMessages.duplicateInstance(settings.instanceId(), settings.group(), engineId, claim.holderNow());
+      }
+    } catch (RuntimeException e) {
+      // still down: the next period tries again
+    }
   }
 
   /** The key a stream of {@code shape} keeps its position under. */

@@ -1,5 +1,6 @@
 package dev.modelchange.engine;
 
+import dev.modelchange.Delivery;
 import dev.modelchange.filter.DocumentFilter;
 import com.mongodb.client.model.changestream.FullDocument;
 import com.mongodb.client.model.changestream.OperationType;
@@ -28,10 +29,12 @@ public final class ObserverDescriptor {
   private final FullDocument fullDocument;
   private final boolean async;
   private final int priority;
+  private final Delivery delivery;
 
   private ObserverDescriptor(
       String route, String method, Class<?> modelType, Set<OperationType> operations, String filterJson,
-      DocumentFilter filter, FullDocument fullDocument, boolean async, int priority) {
+      DocumentFilter filter, FullDocument fullDocument, boolean async, int priority, Delivery delivery) {
+    this.delivery = delivery;
     this.route = route;
     this.method = method;
     this.modelType = modelType;
@@ -57,6 +60,14 @@ public final class ObserverDescriptor {
   public static ObserverDescriptor of(
       String route, String method, Class<?> modelType, List<OperationType> operations, String filterJson,
       FullDocument fullDocument, boolean async, int priority) {
+    return of(route, method, modelType, operations, filterJson, fullDocument, async, priority,
+        Delivery.EACH_INSTANCE);
+  }
+
+  /** {@link #of(String, String, Class, List, String, FullDocument, boolean, int)}, with the observer's delivery. */
+  public static ObserverDescriptor of(
+      String route, String method, Class<?> modelType, List<OperationType> operations, String filterJson,
+      FullDocument fullDocument, boolean async, int priority, Delivery delivery) {
     Objects.requireNonNull(route, "route");
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(modelType, "modelType");
@@ -71,7 +82,7 @@ public final class ObserverDescriptor {
         : EnumSet.copyOf(operations);
     return new ObserverDescriptor(route, method, modelType, Collections.unmodifiableSet(ops),
         filterJson == null ? "" : filterJson, filter, Objects.requireNonNull(fullDocument, "fullDocument"),
-        async, priority);
+        async, priority, Objects.requireNonNull(delivery, "delivery"));
   }
 
   /** Why an observer's filter is not JSON, in the parser's words; empty when it is JSON or blank. */
@@ -124,9 +135,9 @@ public final class ObserverDescriptor {
     return filterJson;
   }
 
-  /** Which instances receive the changes; until observers declare it, every one. */
-  dev.modelchange.Delivery delivery() {
-    return dev.modelchange.Delivery.EACH_INSTANCE;
+  /** Which instances receive the changes ({@code @ModelChange(delivery = ...)}). */
+  Delivery delivery() {
+    return delivery;
   }
 
   DocumentFilter filter() {

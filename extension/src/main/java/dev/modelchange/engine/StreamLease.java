@@ -17,6 +17,8 @@ final class StreamLease {
   private final String holder;
   private final Duration duration;
   private volatile Lease held;
+  /** Whether another holder has it: an acquisition that found it held, or a renewal refused. */
+  private volatile boolean heldByAnother;
 
   StreamLease(LeaseStore leases, String name, String holder, Duration duration) {
     this.leases = leases;
@@ -28,11 +30,28 @@ final class StreamLease {
   /** Takes the lease if it is free (or ours); true if held now. A store that fails counts as "not now". */
   boolean tryAcquire() {
     try {
-      held = leases.acquire(name, holder, duration).orElse(null);
+      acquire();
     } catch (RuntimeException e) {
       held = null;
     }
     return held != null;
+  }
+
+  /**
+   * Takes the lease if it is free (or ours).
+   *
+   * @return true if held now; false if another holds it
+   * @throws RuntimeException when the store cannot tell
+   */
+  boolean acquire() {
+    held = leases.acquire(name, holder, duration).orElse(null);
+    heldByAnother = held == null;
+    return held != null;
+  }
+
+  /** Whether another holder is known to have the lease (then act as if without it). */
+  boolean isHeldByAnother() {
+    return heldByAnother;
   }
 
   /** Whether this engine holds the lease now, by its own clock. */
@@ -58,6 +77,7 @@ final class StreamLease {
         return true;
       }
       held = null;
+      heldByAnother = true;
       return false;
     } catch (RuntimeException e) {
       return true; // the store is down: the lease stays ours until it expires by our clock, then it is lost

@@ -230,4 +230,11 @@ final class StreamMessages {
     LOG.log(Level.WARNING, coded(87, "Removing the positions of instances not seen for "
         + ConfigKeys.INSTANCE_EXPIRE_AFTER + " failed; it is tried again later. Check the resume-token store."), e);
   }
+
+  @MessageCode(88)
+  static void claimNotChecked(String instanceId, RuntimeException e) {
+    LOG.log(Level.WARNING, coded(88, "The claim on instance id \"" + instanceId + "\" could not be checked: the "
+        + "resume-token store did not answer (" + e + "). Positions are stored meanwhile; the claim is made when "
+        + "the store answers."));
+  }
 }

@@ -7,11 +7,7 @@ import dev.modelchange.spi.StreamKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
@@ -25,8 +21,6 @@ import org.bson.json.JsonParseException;
  * {@link #readAhead} and {@link #fixAhead}, which run before that thread exists.
  */
 final class StreamPosition {
-  /** How long the read-ahead thread may take to begin before the caller reads the position itself. */
-  private static final long HELPER_START_WAIT_MILLIS = 500;
   /** The field of a stored position that is a start time rather than a resume token. */
   static final String STARTED_AT = "modelchangeStartedAt";
 
@@ -37,8 +31,7 @@ final class StreamPosition {
   private final StreamKey key;
   private final Optional<Instant> startAt;
   private final Supplier<BsonTimestamp> serverClock;
-  private CompletableFuture<Stored> ahead;
-  private final java.util.concurrent.CountDownLatch helperBegan = new java.util.concurrent.CountDownLatch(1);
+  private ReadAhead<Stored> ahead;
   private boolean fixed;
   private String origin = "now";
   private boolean needsStoring;
@@ -62,24 +55,14 @@ final class StreamPosition {
   }
 
   /**
-   * Starts reading the stored position on a short-lived thread of {@code threads}, so that the start is fixed
-   * before the watcher's thread runs: a container may run that thread only once the application has started
-   * (Open Liberty does), and changes written meanwhile must not be missed. When the container holds this helper
-   * back too, {@link #fixAhead} reads on the caller's thread instead. Only for streams that keep a position.
+   * Starts reading the stored position ahead of the watcher's thread (see {@link ReadAhead}), so that the start is
+   * fixed before that thread runs and nothing written meanwhile is missed. Only for streams that keep a position.
    * Idempotent.
    */
   void readAhead(ThreadFactory threads, String threadName) {
-    if (store == null || ahead != null) {
-      return;
+    if (store != null && ahead == null) {
+      ahead = new ReadAhead<>(this::readStored, threads, threadName);
     }
-    CompletableFuture<Stored> read = new CompletableFuture<>();
-    Thread helper = EngineThreads.named(threads, () -> {
-      helperBegan.countDown();
-      read.complete(readStored());
-    }, threadName);
-    helper.setDaemon(true);
-    helper.start();
-    ahead = read;
   }
 
   /** Reads the store and, for a stream with nothing stored or a store that fails, the server's clock. */
@@ -110,26 +93,15 @@ final class StreamPosition {
    * @return the store's failure, if it failed; null otherwise (fixed, or not read in time)
    */
   RuntimeException fixAhead(long deadlineNanos) throws InterruptedException {
-    if (ahead == null) {
-      return null;
+    Stored s = ahead == null ? null : ahead.get(deadlineNanos);
+    if (s == null) {
+      return null; // MongoDB or the store is slow: the watcher's thread fixes the position when it connects
     }
-    if (!helperBegan.await(HELPER_START_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-      // the container holds its threads back until the application has started (Open Liberty does): read here,
-      // so that the position is fixed before start-up code writes anything
-      ahead.complete(readStored());
+    if (s.failure() != null) {
+      bootTime(s.startTime());
+      return s.failure();
     }
-    try {
-      Stored s = ahead.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-      if (s.failure() != null) {
-        bootTime(s.startTime());
-        return s.failure();
-      }
-      fix(s);
-    } catch (TimeoutException e) {
-      // MongoDB or the store is slow: the watcher's thread fixes the position when it connects
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    }
+    fix(s);
     return null;
   }
 

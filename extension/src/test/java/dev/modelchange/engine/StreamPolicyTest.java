@@ -82,8 +82,17 @@ class StreamPolicyTest {
     fixture.start(store, StreamPolicyTest::historyLostFor);
 
     await().atMost(WAIT).until(() -> fixture.gaps.size() == 1 && EngineFixture.watcherThreads() == 0);
+    assertThat(fixture.engine.streams()).singleElement()
+        .satisfies(s -> assertThat(s.state()).isEqualTo(dev.modelchange.StreamState.FAILED));
+    // absence, proven with a marker: another stream of the collection reads both changes; the failed one neither
+    List<String> other = new CopyOnWriteArrayList<>();
+    fixture.engine.listenForChanges(BsonDocument.class, dev.modelchange.ListenOptions.<BsonDocument>builder()
+        .fullDocument(com.mongodb.client.model.changestream.FullDocument.UPDATE_LOOKUP)
+        .onChange((id, c) -> other.add(id)).build());
     fixture.items.insertOne(new Document("_id", "unseen"));
-    // the stream's thread has ended, so nothing can deliver this change any more
+    fixture.items.insertOne(new Document("_id", "marker"));
+    await().atMost(WAIT).until(() -> other.contains("marker"));
+    assertThat(other).containsExactly("unseen", "marker");
     assertThat(fixture.delivered).isEmpty();
     assertThat(store.load(EngineFixture.KEY)).as("the lost position stays for the operator to see").contains(LOST);
   }
@@ -110,6 +119,7 @@ class StreamPolicyTest {
 
   @Test
   void aStoreThatStaysDownDelaysTheStartThenDeliveryGoesOnWithAGap() {
+    fixture.clock = ShiftableClock.skippingWaits(); // the backoff's waits take no real time
     fixture.config.put(ConfigKeys.STARTUP_TIMEOUT, "1s");
     fixture.config.put(ConfigKeys.RETRY_MAX_DELAY, "200ms");
     List<String> saveAttempts = new CopyOnWriteArrayList<>();

@@ -93,7 +93,7 @@ class EngineSettingsTest {
         .hasMessageContaining("\n - Invalid value \"2\" for modelchange.retry.jitter: expected a number from 0.0 "
             + "to 1.0.\n")
         .hasMessageContaining("\n - Invalid value \"a/b\" for modelchange.group: expected a non-empty name without "
-            + "'/'.\n")
+            + "'/' or '@'.\n")
         .hasMessageEndingWith("\n - Invalid value \"99999999999\" for modelchange.checkpoint.max-events: expected "
             + "a whole number from 1 to 1000000.")
         .hasMessageNotContaining("s3cret");

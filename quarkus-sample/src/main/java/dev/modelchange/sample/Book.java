@@ -1,6 +1,7 @@
 package dev.modelchange.sample;
 
 import dev.modelchange.CollectionName;
+import java.time.Instant;
 import java.util.Objects;
 import org.bson.BsonType;
 import org.bson.codecs.pojo.annotations.BsonId;
@@ -22,6 +23,7 @@ public class Book {
   private String author;
   private String userId;
   private boolean published;
+  private Instant updatedAt;
 
   public Book() {}
 
@@ -74,21 +76,33 @@ public class Book {
     this.published = published;
   }
 
+  /**
+   * When this application last wrote the book (null if something else wrote it): the live page shows the time from
+   * this write to the change on the screen.
+   */
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public void setUpdatedAt(Instant updatedAt) {
+    this.updatedAt = updatedAt;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Book && Objects.equals(id, ((Book) o).id) && Objects.equals(title, ((Book) o).title)
         && Objects.equals(author, ((Book) o).author) && Objects.equals(userId, ((Book) o).userId)
-        && published == ((Book) o).published;
+        && published == ((Book) o).published && Objects.equals(updatedAt, ((Book) o).updatedAt);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, title, author, userId, published);
+    return Objects.hash(id, title, author, userId, published, updatedAt);
   }
 
   @Override
   public String toString() {
     return "Book{id=" + id + ", title=" + title + ", author=" + author + ", userId=" + userId
-        + ", published=" + published + "}";
+        + ", published=" + published + ", updatedAt=" + updatedAt + "}";
   }
 }

@@ -66,7 +66,7 @@ public class BookSubscriptions {
   /** A book, through the cache. */
   @Query("book")
   public Book book(@NonNull String id) {
-    return catalog.find(id).book();
+    return catalog.read(id).book();
   }
 
   /** How many subscriptions are listening, for tests and curious operators. */

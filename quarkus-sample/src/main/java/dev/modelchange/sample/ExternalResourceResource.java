@@ -4,10 +4,11 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,7 +22,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
  * External resources: create, change the sync status (as a background job would), delete; and
- * {@code GET /resources/sync-events}, the Server-Sent Events of completed synchronisations.
+ * {@code GET /resources/sync-events}, the Server-Sent Events of completed synchronisations. Bodies are checked
+ * (400 naming the field); an unknown id is a 404 naming it.
  */
 @Path("/resources")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,7 +35,8 @@ public class ExternalResourceResource {
   SyncNotifier notifier;
 
   @POST
-  public Response create(ExternalResource resource) {
+  public Response create(@Valid @NotNull(message = "a JSON body is required") ResourceInput body) {
+    ExternalResource resource = new ExternalResource(body.name(), body.syncStatus());
     resource.setId(new ObjectId().toHexString());
     db.resources().insertOne(resource);
     return Response.created(URI.create("/resources/" + resource.getId())).entity(resource).build();
@@ -42,9 +45,9 @@ public class ExternalResourceResource {
   @GET
   @Path("/{id}")
   public ExternalResource get(@PathParam("id") String id) {
-    ExternalResource r = db.resources().find(Filters.eq("_id", LibraryDatabase.objectId(id))).first();
+    ExternalResource r = db.resources().find(Filters.eq("_id", LibraryDatabase.objectId("resource", id))).first();
     if (r == null) {
-      throw new NotFoundException("No resource " + id);
+      throw new DocumentNotFoundException("resource", id);
     }
     return r;
   }
@@ -52,10 +55,11 @@ public class ExternalResourceResource {
   /** Sets the sync status, e.g. {@code {"syncStatus": "completed"}}. */
   @PATCH
   @Path("/{id}")
-  public ExternalResource setStatus(@PathParam("id") String id, ExternalResource change) {
-    if (db.resources().updateOne(Filters.eq("_id", LibraryDatabase.objectId(id)), Updates.set("syncStatus",
-        change.getSyncStatus())).getMatchedCount() == 0) {
-      throw new NotFoundException("No resource " + id);
+  public ExternalResource setStatus(@PathParam("id") String id,
+      @Valid @NotNull(message = "a JSON body is required") SyncStatusChange body) {
+    if (db.resources().updateOne(Filters.eq("_id", LibraryDatabase.objectId("resource", id)),
+        Updates.set("syncStatus", body.syncStatus())).getMatchedCount() == 0) {
+      throw new DocumentNotFoundException("resource", id);
     }
     return get(id);
   }
@@ -63,8 +67,9 @@ public class ExternalResourceResource {
   @DELETE
   @Path("/{id}")
   public void delete(@PathParam("id") String id) {
-    if (db.resources().deleteOne(Filters.eq("_id", LibraryDatabase.objectId(id))).getDeletedCount() == 0) {
-      throw new NotFoundException("No resource " + id);
+    if (db.resources().deleteOne(Filters.eq("_id", LibraryDatabase.objectId("resource", id)))
+        .getDeletedCount() == 0) {
+      throw new DocumentNotFoundException("resource", id);
     }
   }
 

@@ -4,7 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 import org.bson.types.ObjectId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,10 +26,15 @@ public class LibraryDatabase {
     return client.getDatabase(database).getCollection(ExternalResource.COLLECTION, ExternalResource.class);
   }
 
-  /** The {@code _id} of a book or resource from its hex form; a malformed id names nothing (404). */
-  static ObjectId objectId(String id) {
-    if (!ObjectId.isValid(id)) {
-      throw new NotFoundException("No document " + id);
+  /**
+   * The {@code _id} of a book or resource from its hex form.
+   *
+   * @param kind what the id names, for the message ({@code book}, {@code resource})
+   * @throws DocumentNotFoundException when the id is not an ObjectId's hex form: it names nothing (404)
+   */
+  static ObjectId objectId(String kind, String id) {
+    if (id == null || !ObjectId.isValid(id)) {
+      throw new DocumentNotFoundException(kind, id);
     }
     return new ObjectId(id);
   }
