@@ -1,7 +1,5 @@
 package dev.modelchange.tck.weld.instances;
 
-import dev.modelchange.Delivery;
-import dev.modelchange.ListenOptions;
 import dev.modelchange.ModelChanges;
 import dev.modelchange.StreamState;
 import dev.modelchange.cdi.ModelChangeExtension;
@@ -21,11 +19,11 @@ import org.jboss.weld.environment.se.WeldContainer;
 
 /**
  * A small application on Weld SE, one instance of a group (issue 13): an {@code EACH_INSTANCE} observer of
- * {@link Job} and a {@code ONE_INSTANCE} listener ({@code id "mailer"}), both appending what they receive to the
- * instance's {@link Receipts} file.
+ * {@link Job} ({@link EachInstanceObserver}) and a {@code ONE_INSTANCE} one ({@link OneInstanceObserver}), both
+ * appending what they receive to the instance's {@link Receipts} file.
  *
  * <p>As a process ({@link #main}): configured by system properties ({@code -Dmodelchange.*} for ModelChange,
- * {@value #RECEIPTS} for the file, {@value #ONE_INSTANCE} to leave the listener out); writes {@code START} to its
+ * {@value #RECEIPTS} for the file, {@value #ONE_INSTANCE} to leave the {@code ONE_INSTANCE} observer out); writes {@code START} to its
  * file once every stream is open or standing by, and on {@code SIGTERM} closes the container (so the engine stores
  * its last checkpoint and releases its lease and its claim on the instance id) before it exits.
  *
@@ -36,10 +34,8 @@ import org.jboss.weld.environment.se.WeldContainer;
 public final class InstanceApp implements AutoCloseable {
   /** The system property naming the receipts file. */
   public static final String RECEIPTS = "instances.receipts";
-  /** The system property that, {@code false}, leaves the {@code ONE_INSTANCE} listener out. */
+  /** The system property that, {@code false}, leaves the {@code ONE_INSTANCE} observer out. */
   public static final String ONE_INSTANCE = "instances.one-instance";
-  /** The durable id of the {@code ONE_INSTANCE} listener. */
-  public static final String MAILER = "mailer";
 
   private final WeldContainer container;
   private final Receipts receipts;
@@ -107,17 +103,9 @@ public final class InstanceApp implements AutoCloseable {
           .property("org.jboss.weld.se.shutdownHook", false) // ours closes it, then says so
           .addExtension(new ModelChangeExtension())
           .addExtension(new ReceiptsExtension(receipts))
-          .addBeanClasses(EachInstanceObserver.class)
+          .addBeanClasses(oneInstance ? new Class<?>[] {EachInstanceObserver.class, OneInstanceObserver.class}
+              : new Class<?>[] {EachInstanceObserver.class})
           .initialize();
-      if (oneInstance) {
-        // stays subscribed until the container closes: the engine then stops its stream, stores the last
-        // checkpoint and releases the lease, in that order
-        container.select(ModelChanges.class).get().listenForChanges(Job.class, ListenOptions.<Job>builder()
-            .id(MAILER)
-            .delivery(Delivery.ONE_INSTANCE)
-            .onChange((id, change) -> receipts.record(Receipts.ONE, id))
-            .build());
-      }
       awaitStreamsReady(container.select(ModelChanges.class).get(), instanceId);
       receipts.record("START", instanceId + " " + ProcessHandle.current().pid());
       return new InstanceApp(container, receipts, configLoader, instanceId);

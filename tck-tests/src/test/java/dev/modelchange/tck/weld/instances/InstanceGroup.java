@@ -130,7 +130,7 @@ final class InstanceGroup implements AutoCloseable {
     c.put("modelchange.lease.duration", LEASE_DURATION.toMillis() + "ms");
     c.put("modelchange.checkpoint.max-events", Integer.toString(CHECKPOINT_MAX_EVENTS));
     c.put("modelchange.checkpoint.max-delay", CHECKPOINT_MAX_DELAY.toMillis() + "ms");
-    // the instances wait for their streams themselves before they say START; a ONE_INSTANCE listener standing by
+    // the instances wait for their streams themselves before they say START; a ONE_INSTANCE stream standing by
     // would otherwise hold each start for the whole time-out (MODELCHANGE-003), 5 s per start with the TCK's value
     c.put("modelchange.startup-timeout", "1s");
     if (store.equals("mongodb")) {
@@ -147,7 +147,7 @@ final class InstanceGroup implements AutoCloseable {
   /**
    * An instance as a process, not started yet; its files are {@code <file>.receipts} and {@code <file>.log}.
    *
-   * @param oneInstance whether it has the {@code ONE_INSTANCE} listener beside the {@code EACH_INSTANCE} observer
+   * @param oneInstance whether it has the {@code ONE_INSTANCE} observer beside the {@code EACH_INSTANCE} observer
    */
   AppProcess app(String instanceId, String file, boolean oneInstance) {
     return app(instanceId, file, oneInstance, Map.of());

@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Several instances of one application as real processes (issue 13): three JVMs of {@link InstanceApp}
  * ({@code a}, {@code b}, {@code c}) in one group, each with an {@code EACH_INSTANCE} observer and a
- * {@code ONE_INSTANCE} listener of {@link Job}, on a MongoDB in a fourth JVM; once with the MongoDB store and
+ * {@code ONE_INSTANCE} observer of {@link Job}, on a MongoDB in a fourth JVM; once with the MongoDB store and
  * once with the JDBC store on PostgreSQL.
  *
  * <p>The three processes are started once per store and shared by the tests, in order (a JVM with Weld takes
@@ -112,7 +112,7 @@ class SeveralProcessesTest {
 
   /**
    * 5,000 jobs written at 250 a second (batches of 50 every 200 ms); the instance whose {@code ONE_INSTANCE}
-   * listener is receiving is killed with {@code kill -9} three times (once at least 1,000, 2,500 and 4,000 are
+   * observer is receiving is killed with {@code kill -9} three times (once at least 1,000, 2,500 and 4,000 are
    * written, and only while another instance runs to take over) and started again at once. Where the JVMs boot
    * slowly (a loaded machine), the third kill waits for a restarted instance: writing then goes on at 50 a second
    * until the third failover is seen.
@@ -410,7 +410,7 @@ class SeveralProcessesTest {
     return ids;
   }
 
-  /** The running instance whose ONE_INSTANCE listener received the latest job, in the last second. */
+  /** The running instance whose ONE_INSTANCE observer received the latest job, in the last second. */
   private static AppProcess awaitHolder() {
     long deadline = System.currentTimeMillis() + 60_000;
     while (System.currentTimeMillis() < deadline) {
@@ -432,7 +432,7 @@ class SeveralProcessesTest {
       }
       AppProcess.sleep(50);
     }
-    return fail("no instance's ONE_INSTANCE listener received a job in the last 60 s");
+    return fail("no instance's ONE_INSTANCE observer received a job in the last 60 s");
   }
 
   private static boolean holding(AppProcess a) {
