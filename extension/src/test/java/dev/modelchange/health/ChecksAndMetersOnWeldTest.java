@@ -91,6 +91,9 @@ class ChecksAndMetersOnWeldTest {
 
   @Test
   void theChecksAreRegisteredAndUpWithTheStreamInTheirData() {
+    // a new stream stores its start position at once, on the checkpoint writer's thread
+    await().atMost(WAIT).until(() -> call(Readiness.Literal.INSTANCE).getData().orElseThrow()
+        .containsKey(STREAM + ".last-checkpoint"));
     HealthCheckResponse ready = call(Readiness.Literal.INSTANCE);
     HealthCheckResponse live = call(Liveness.Literal.INSTANCE);
     HealthCheckResponse started = call(Startup.Literal.INSTANCE);
