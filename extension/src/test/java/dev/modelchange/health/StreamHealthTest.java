@@ -54,7 +54,7 @@ class StreamHealthTest {
       STOPPED,   1,          true,  false, -,            DOWN MODELCHANGE-152, UP,               UP
       OPEN,      100,        true,  false, -,            UP,                 DOWN MODELCHANGE-153, UP
       RETRYING,  1,          true,  false, -,            UP,                 DOWN MODELCHANGE-153, UP
-      STARTING,  1,          false, false, -,            DOWN MODELCHANGE-152, DOWN MODELCHANGE-153, DOWN MODELCHANGE-155
+      STARTING,  1,          false, false, -,            DOWN MODELCHANGE-152,DOWN MODELCHANGE-153,DOWN MODELCHANGE-155
       STOPPING,  1,          true,  false, -,            DOWN MODELCHANGE-152, DOWN MODELCHANGE-153, UP
       """)
   void theRulesOfEachCheck(StreamState state, long inState, boolean fixed, boolean alive, Long delivering,

@@ -27,6 +27,11 @@ class OpenLibertyHealthIT {
 
   /** The {@code modelchange} check of a health endpoint, once the endpoint answers 200 with it UP. */
   private static Document upCheck(String endpoint) throws Exception {
+    return upCheck(endpoint, STREAM);
+  }
+
+  /** The same, once the check's data has {@code key} too. */
+  private static Document upCheck(String endpoint, String key) throws Exception {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     String last = "nothing";
     while (System.nanoTime() < deadline) {
@@ -35,7 +40,8 @@ class OpenLibertyHealthIT {
             .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         last = r.statusCode() + " " + r.body();
         Document check = modelChangeCheck(Document.parse(r.body()));
-        if (r.statusCode() == 200 && check != null && "UP".equals(check.getString("status"))) {
+        if (r.statusCode() == 200 && check != null && "UP".equals(check.getString("status"))
+            && check.get("data", new Document()).containsKey(key)) {
           System.out.println(endpoint + ": " + r.body());
           return check;
         }
@@ -44,7 +50,8 @@ class OpenLibertyHealthIT {
       }
       Thread.sleep(250);
     }
-    return fail(endpoint + " did not answer UP with a modelchange check within " + PATIENCE + "; last: " + last);
+    return fail(endpoint + " did not answer UP with a modelchange check telling " + key + " within " + PATIENCE
+        + "; last: " + last);
   }
 
   private static Document modelChangeCheck(Document health) {
@@ -54,7 +61,8 @@ class OpenLibertyHealthIT {
 
   @Test
   void readinessShowsTheBooksStreamOpenWithItsDetails() throws Exception {
-    Document data = upCheck("/health/ready").get("data", Document.class);
+    // a new stream stores its start position at once, on the checkpoint writer's thread
+    Document data = upCheck("/health/ready", STREAM + ".last-checkpoint").get("data", Document.class);
 
     assertNotNull(data, "the check has data");
     assertEquals("OPEN", data.getString(STREAM), "the books stream, in " + data.toJson());
