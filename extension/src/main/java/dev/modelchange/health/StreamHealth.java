@@ -1,5 +1,6 @@
 package dev.modelchange.health;
 
+import dev.modelchange.Delivery;
 import dev.modelchange.StreamState;
 import dev.modelchange.StreamStatus;
 import java.time.Duration;
@@ -165,7 +166,7 @@ final class StreamHealth {
    * one, this is the one place that reads it.
    */
   static boolean standingBy(StreamStatus s) {
-    return false;
+    return s.delivery() == Delivery.ONE_INSTANCE && !s.leaseHeld() && s.state() == StreamState.STANDBY;
   }
 
   private static Duration since(Instant at, Instant now) {

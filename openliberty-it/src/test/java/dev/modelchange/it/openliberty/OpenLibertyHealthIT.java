@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class OpenLibertyHealthIT {
   private static final URI SERVER = URI.create(System.getProperty("it.base.url")).resolve("/");
-  private static final String STREAM = "default/" + System.getProperty("it.mongodb.database") + ".books/default";
+  private static final String STREAM = "default@liberty-it/" + System.getProperty("it.mongodb.database")
+      + ".books/default";
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
