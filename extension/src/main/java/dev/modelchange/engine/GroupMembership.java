@@ -82,8 +82,8 @@ final class GroupMembership implements AutoCloseable {
    * still renewed by another after two lease durations is a live duplicate, logged as an error naming both.
    */
   private void claimWhenFree() {
-    if (claim.isHeld()) {
-      return;
+    if (claim.isHeld() || duplicateReported) {
+      return; // a live duplicate stays one, even after the other engine stops: it never takes over the id's rows
     }
     try {
       if (!claim.acquire() && !duplicateReported && refusedAt > 0

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatingTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final String BOOKS = "default/library.books/default";
+  private static final String BOOKS = "default@outage/library.books/default";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 

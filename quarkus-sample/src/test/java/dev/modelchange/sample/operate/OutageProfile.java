@@ -10,6 +10,7 @@ import java.util.Map;
 public class OutageProfile implements QuarkusTestProfile {
   @Override
   public Map<String, String> getConfigOverrides() {
-    return Map.of("modelchange.health.retrying-grace", "1s", "modelchange.retry.max-delay", "500ms");
+    return Map.of("modelchange.health.retrying-grace", "1s", "modelchange.retry.max-delay", "500ms",
+        "modelchange.instance-id", "outage"); // a fixed id, so that the test can name the stream's key
   }
 }
