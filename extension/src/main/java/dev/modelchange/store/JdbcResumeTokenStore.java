@@ -536,6 +536,8 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
           continue;
         }
         if (isLostRace(e.getCause()) && attempt < MAX_ATTEMPTS) {
+          // racers that deadlocked on one row (MariaDB's gap locks) retry apart, not in the same instant again
+          pauseBeforeRetry(attempt);
           continue;
         }
         throw failure.of(operation, e.getCause());
@@ -652,6 +654,14 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
       return !c.isValid(VALIDATION_TIMEOUT_S);
     } catch (SQLException | RuntimeException notValid) {
       return true;
+    }
+  }
+
+  private static void pauseBeforeRetry(int attempt) {
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
