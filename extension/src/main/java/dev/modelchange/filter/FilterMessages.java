@@ -126,17 +126,17 @@ final class FilterMessages {
   }
 
   /** A pattern between slashes, cut short. */
-  static String shown(String pattern) {
+  private static String shown(String pattern) {
     return "/" + (pattern.length() > 80 ? pattern.substring(0, 80) + "..." : pattern) + "/";
   }
 
   /** " at path 'a.b'", or nothing for the top level. */
-  static String at(String path) {
+  private static String at(String path) {
     return path == null || path.isEmpty() ? "" : " at path '" + path + "'";
   }
 
   /** A value as a message shows it: its BSON type and a short rendering. */
-  static String describe(BsonValue value) {
+  private static String describe(BsonValue value) {
     if (value == null) {
       return "nothing";
     }

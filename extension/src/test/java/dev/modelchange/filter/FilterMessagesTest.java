@@ -5,33 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.modelchange.logging.MessageCode;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.bson.BsonInt32;
 import org.bson.BsonValue;
 import org.junit.jupiter.api.Test;
 
+/** The filter catalogue's exceptions carry their method's code (codes and ranges: MessageCatalogueTest). */
 class FilterMessagesTest {
   private static List<Method> catalogue() {
     return Arrays.stream(FilterMessages.class.getDeclaredMethods())
         .filter(m -> m.isAnnotationPresent(MessageCode.class)).toList();
-  }
-
-  @Test
-  void eachCodeIsUsedByOneMessageOnlyAndWithinThePackagesRanges() {
-    Map<Integer, List<String>> byCode = new HashMap<>();
-    for (Method m : catalogue()) {
-      byCode.computeIfAbsent(m.getAnnotation(MessageCode.class).value(), c -> new ArrayList<>()).add(m.getName());
-    }
-    assertThat(byCode).as("codes of FilterMessages").isNotEmpty();
-    byCode.forEach((code, methods) -> {
-      assertThat(methods).as("methods with code %d", code).hasSize(1);
-      assertThat(code).as("code of %s", methods).matches(c -> c >= 30 && c <= 39 || c >= 130 && c <= 139,
-          "in 030-039 or 130-139");
-    });
   }
 
   @Test

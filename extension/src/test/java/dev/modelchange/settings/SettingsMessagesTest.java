@@ -13,23 +13,8 @@ import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The settings package's catalogue: one method per code, codes in its ranges, DEBUG texts built only for DEBUG. */
+/** The settings package's DEBUG texts: secrets hidden, built only for DEBUG (codes: MessageCatalogueTest). */
 class SettingsMessagesTest {
-
-  @Test
-  void everyMessageHasItsOwnCodeInTheRangesOfThePackage() {
-    List<Method> messages = Arrays.stream(SettingsMessages.class.getDeclaredMethods())
-        .filter(m -> !Modifier.isPrivate(m.getModifiers()) && !m.isSynthetic())
-        .collect(Collectors.toList());
-    List<Integer> codes = messages.stream()
-        .map(m -> m.getAnnotation(MessageCode.class))
-        .map(code -> code == null ? -1 : code.value())
-        .collect(Collectors.toList());
-
-    assertThat(codes).doesNotHaveDuplicates()
-        .allSatisfy(code -> assertThat(code).satisfiesAnyOf(
-            c -> assertThat(c).isBetween(20, 29), c -> assertThat(c).isBetween(120, 129)));
-  }
 
   @Test
   void theSettingsReadAreLoggedAtDebugWithSecretsHidden() {
