@@ -1,5 +1,6 @@
 package dev.modelchange.engine;
 
+import dev.modelchange.testsupport.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,7 +28,7 @@ class FaultIsolationTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private final EngineFixture fixture = new EngineFixture();
-  private final CapturedLog log = new CapturedLog();
+  private final CapturedLog log = new CapturedLog("dev.modelchange.engine");
 
   @AfterEach
   void close() {
@@ -61,7 +62,7 @@ class FaultIsolationTest {
     assertThat(poisoned).as("a path past the end of an array matches nothing").isEmpty();
     assertThat(fixture.engine.failedAttempts()).as("reopens caused by one event").isZero();
     assertThat(fixture.engine.watchers()).allSatisfy(w -> assertThat(w.stats().cursorsOpened.get()).isEqualTo(1));
-    assertThat(log.at(Level.WARNING, "MODELCHANGE-071")).as("stream failures logged").isEmpty();
+    assertThat(log.recordsAt(Level.WARNING, "MODELCHANGE-071")).as("stream failures logged").isEmpty();
   }
 
   @Test
@@ -109,7 +110,7 @@ class FaultIsolationTest {
       assertThat(f.documentKey()).contains(new BsonDocument("_id", new org.bson.BsonString("assert-1")));
       assertThat(f.resumeToken()).isPresent();
     });
-    assertThat(log.at(Level.SEVERE, "MODELCHANGE-060")).singleElement()
+    assertThat(log.recordsAt(Level.SEVERE, "MODELCHANGE-060")).singleElement()
         .satisfies(r -> assertThat(r.getMessage()).contains("\"_id\": \"assert-1\"").contains("token"));
   }
 
@@ -130,7 +131,7 @@ class FaultIsolationTest {
     await().atMost(WAIT).until(() -> fixture.deliveredIds().contains("after"));
     assertThat(fixture.deliveredIds()).as("the change in hand comes again after the restart")
         .containsSubsequence("before", "fatal", "fatal", "after");
-    assertThat(log.at(Level.SEVERE, "MODELCHANGE-068")).as("the worker's death is logged").hasSize(1);
+    assertThat(log.recordsAt(Level.SEVERE, "MODELCHANGE-068")).as("the worker's death is logged").hasSize(1);
     assertThat(fixture.failures).as("and reported").anySatisfy(
         f -> assertThat(f.cause()).isInstanceOf(OutOfMemoryError.class));
     assertThat(fixture.engine.watchers()).allSatisfy(w -> {
@@ -156,14 +157,14 @@ class FaultIsolationTest {
     fixture.items.insertMany(bad);
     await().atMost(WAIT).until(() -> fixture.failures.size() == 500);
 
-    assertThat(log.at(Level.SEVERE, "MODELCHANGE-060")).as("whole failures logged of 500").hasSize(1);
-    assertThat(log.at(Level.SEVERE, "MODELCHANGE-066")).as("summaries within the first minute").isEmpty();
+    assertThat(log.recordsAt(Level.SEVERE, "MODELCHANGE-060")).as("whole failures logged of 500").hasSize(1);
+    assertThat(log.recordsAt(Level.SEVERE, "MODELCHANGE-066")).as("summaries within the first minute").isEmpty();
     clock.advance(Duration.ofSeconds(61));
     fixture.items.insertOne(doc("bad-500"));
-    await().atMost(WAIT).until(() -> log.at(Level.SEVERE, "MODELCHANGE-066").size() == 1);
-    assertThat(log.at(Level.SEVERE, "MODELCHANGE-066").get(0).getMessage()).contains("500 more times");
+    await().atMost(WAIT).until(() -> log.recordsAt(Level.SEVERE, "MODELCHANGE-066").size() == 1);
+    assertThat(log.recordsAt(Level.SEVERE, "MODELCHANGE-066").get(0).getMessage()).contains("500 more times");
     fixture.items.insertOne(doc("good"));
-    await().atMost(WAIT).until(() -> log.at(Level.INFO, "MODELCHANGE-067").size() == 1);
+    await().atMost(WAIT).until(() -> log.recordsAt(Level.INFO, "MODELCHANGE-067").size() == 1);
     assertThat(fixture.failures).as("a ChangeStreamFailure for each event").hasSize(501);
     assertThat(log.printedLines()).as("console lines for 501 failures").isLessThan(200);
   }
@@ -183,7 +184,7 @@ class FaultIsolationTest {
       assertThat(f.documentKey()).contains(new BsonDocument("_id", new org.bson.BsonString("not-a-number")));
       assertThat(f.resumeToken()).isPresent();
     });
-    assertThat(log.at(Level.SEVERE, "MODELCHANGE-060")).singleElement().satisfies(r -> assertThat(r.getMessage())
+    assertThat(log.recordsAt(Level.SEVERE, "MODELCHANGE-060")).singleElement().satisfies(r -> assertThat(r.getMessage())
         .contains("\"_id\": \"not-a-number\"").contains("token").doesNotContain("seven"));
   }
 

@@ -1,5 +1,6 @@
 package dev.modelchange.engine;
 
+import dev.modelchange.testsupport.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -36,7 +37,7 @@ class SeveralInstancesTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
 
   private final EngineFixture fixture = new EngineFixture();
-  private final CapturedLog log = new CapturedLog();
+  private final CapturedLog log = new CapturedLog("dev.modelchange.engine");
   private final List<ChangeStreamEngine> engines = new ArrayList<>();
 
   @AfterEach
@@ -117,10 +118,10 @@ class SeveralInstancesTest {
     write("two", 10);
     await().atMost(WAIT).until(() -> countOf(second, "two") == 10 && countOf(first, "two") == 10);
     // a claim still renewed by another after two lease durations is a live duplicate, not a crashed predecessor
-    await().atMost(WAIT).until(() -> !log.at(Level.SEVERE, "MODELCHANGE-084").isEmpty());
+    await().atMost(WAIT).until(() -> !log.recordsAt(Level.SEVERE, "MODELCHANGE-084").isEmpty());
     duplicate.close();
 
-    assertThat(log.at(Level.SEVERE, "MODELCHANGE-084")).singleElement().satisfies(r -> assertThat(r.getMessage())
+    assertThat(log.recordsAt(Level.SEVERE, "MODELCHANGE-084")).singleElement().satisfies(r -> assertThat(r.getMessage())
         .contains("\"same\"").contains("this one is"));
     await().atMost(WAIT).until(() -> !store.tokens().get("default@same/test.items/default").equals(firstsPosition));
     assertThat(second).as("the duplicate still delivers, from the position the first stored")

@@ -1,5 +1,6 @@
 package dev.modelchange.engine;
 
+import dev.modelchange.testsupport.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -46,7 +47,7 @@ class StartAndStopTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private final EngineFixture fixture = new EngineFixture();
-  private final CapturedLog log = new CapturedLog();
+  private final CapturedLog log = new CapturedLog("dev.modelchange.engine");
 
   @AfterEach
   void close() {
@@ -122,7 +123,7 @@ class StartAndStopTest {
 
       assertThat(failure).isInstanceOf(IllegalStateException.class).hasMessageContaining("MODELCHANGE-009")
           .hasMessageContaining("JdbcResumeTokenStore").hasMessageContaining("password");
-      assertThat(log.at(Level.WARNING, "MODELCHANGE-003")).as("MongoDB is not blamed").isEmpty();
+      assertThat(log.recordsAt(Level.WARNING, "MODELCHANGE-003")).as("MongoDB is not blamed").isEmpty();
     }
   }
 
@@ -175,9 +176,9 @@ class StartAndStopTest {
                 .hasMessageContaining("127.0.0.1:" + closedPort).hasMessageContaining("Connection refused");
           } else {
             assertThat(failure).isNull();
-            assertThat(log.at(Level.WARNING, "MODELCHANGE-007")).singleElement().satisfies(r -> assertThat(
+            assertThat(log.recordsAt(Level.WARNING, "MODELCHANGE-007")).singleElement().satisfies(r -> assertThat(
                 r.getMessage()).contains("127.0.0.1:" + closedPort).contains("Connection refused"));
-            assertThat(log.at(Level.INFO, "MODELCHANGE-006")).as("no blame on the container").isEmpty();
+            assertThat(log.recordsAt(Level.INFO, "MODELCHANGE-006")).as("no blame on the container").isEmpty();
           }
         } finally {
           engine.close();
@@ -247,7 +248,7 @@ class StartAndStopTest {
       assertThat(g.reason()).isEqualTo(ChangeStreamGap.Reason.EVENT_TOO_LARGE);
       assertThat(g.newPosition()).isPresent();
     });
-    assertThat(log.at(Level.SEVERE, "MODELCHANGE-076")).singleElement()
+    assertThat(log.recordsAt(Level.SEVERE, "MODELCHANGE-076")).singleElement()
         .satisfies(r -> assertThat(r.getMessage()).contains("\"_id\": \"huge\""));
   }
 

@@ -1,5 +1,6 @@
 package dev.modelchange.settings;
 
+import dev.modelchange.testsupport.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.UnknownHostException;
@@ -12,9 +13,9 @@ class LocalHostNameTest {
 
   @Test
   void theResolversNameComesFirst() {
-    try (CapturedLog log = new CapturedLog()) {
+    try (CapturedLog log = new CapturedLog(SettingsMessages.LOGGER)) {
       assertThat(LocalHostName.lookUp(() -> "app-7f9c", Map.of("HOSTNAME", "other")::get)).isEqualTo("app-7f9c");
-      assertThat(log.all()).isEmpty();
+      assertThat(log.messages()).isEmpty();
     }
   }
 
@@ -28,13 +29,13 @@ class LocalHostNameTest {
 
   @Test
   void withoutAnyNameTheFallbackIsUsedWithAWarningThatSaysWhatToSet() {
-    try (CapturedLog log = new CapturedLog()) {
+    try (CapturedLog log = new CapturedLog(SettingsMessages.LOGGER)) {
       String name = LocalHostName.lookUp(() -> {
         throw new UnknownHostException("app-7f9c");
       }, variable -> null);
 
       assertThat(name).isEqualTo("localhost");
-      assertThat(log.at(Level.WARNING)).containsExactly("MODELCHANGE-123 The local host's name cannot be found "
+      assertThat(log.messagesAt(Level.WARNING)).containsExactly("MODELCHANGE-123 The local host's name cannot be found "
           + "(java.net.UnknownHostException: app-7f9c), so modelchange.instance-id is \"localhost\"; two instances "
           + "of one group with the same id cannot both keep their positions. Set modelchange.instance-id to a "
           + "name unique within the group.");

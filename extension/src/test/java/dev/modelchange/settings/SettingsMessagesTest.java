@@ -1,5 +1,6 @@
 package dev.modelchange.settings;
 
+import dev.modelchange.testsupport.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelchange.logging.MessageCode;
@@ -20,11 +21,11 @@ class SettingsMessagesTest {
   void theSettingsReadAreLoggedAtDebugWithSecretsHidden() {
     Map<String, String> properties = Map.of(ConfigKeys.RETRY_MAX_DELAY, "5s",
         ConfigKeys.RESUME_TOKEN_JDBC_PASSWORD, "s3cret", ConfigKeys.MONGODB_URI, "mongodb://u:pw@h/db");
-    try (CapturedLog log = new CapturedLog()) {
+    try (CapturedLog log = new CapturedLog(SettingsMessages.LOGGER)) {
       EngineSettings.from(key -> Optional.ofNullable(properties.get(key)));
       EngineSettings.defaults();
 
-      assertThat(log.at(Level.FINE)).containsExactly(
+      assertThat(log.messagesAt(Level.FINE)).containsExactly(
           "MODELCHANGE-122 Settings read: modelchange.mongodb.uri=(hidden), "
               + "modelchange.resume-token.jdbc.password=(hidden), modelchange.retry.max-delay=5s; every other key "
               + "has its default.",

@@ -1,5 +1,6 @@
 package dev.modelchange.settings;
 
+import dev.modelchange.testsupport.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -23,9 +24,9 @@ class UnknownKeysTest {
 
   /** Reads settings from {@code properties} as MicroProfile Config would give them, and returns the warnings. */
   private static List<String> warningsFor(Map<String, String> properties) {
-    try (CapturedLog log = new CapturedLog()) {
+    try (CapturedLog log = new CapturedLog(SettingsMessages.LOGGER)) {
       EngineSettings.from(key -> Optional.ofNullable(properties.get(key)), properties.keySet());
-      return log.at(Level.WARNING);
+      return log.messagesAt(Level.WARNING);
     }
   }
 
@@ -91,11 +92,11 @@ class UnknownKeysTest {
     // key modelchange.retry.max-delay from it
     Map<String, String> listed = Map.of("MODELCHANGE_RETRY_MAX_DELAY", "5s", "modelchange.retry.max.delay", "5s");
     Map<String, String> resolved = Map.of(ConfigKeys.RETRY_MAX_DELAY, "5s");
-    try (CapturedLog log = new CapturedLog()) {
+    try (CapturedLog log = new CapturedLog(SettingsMessages.LOGGER)) {
       EngineSettings s = EngineSettings.from(key -> Optional.ofNullable(resolved.get(key)), listed.keySet());
 
       assertThat(s.retryMaxDelay()).hasSeconds(5);
-      assertThat(log.at(Level.WARNING)).isEmpty();
+      assertThat(log.messagesAt(Level.WARNING)).isEmpty();
     }
   }
 
@@ -110,11 +111,11 @@ class UnknownKeysTest {
   void unknownKeysNeverFailStartAndEachIsWarnedAboutOnceInOrder() {
     List<String> keys = List.of("modelchange.retry.maxdelay", "modelchange.b", "modelchange.retry.maxdelay",
         "modelchange.a");
-    try (CapturedLog log = new CapturedLog()) {
+    try (CapturedLog log = new CapturedLog(SettingsMessages.LOGGER)) {
       EngineSettings s = EngineSettings.from(key -> Optional.empty(), keys);
 
       assertThat(s.retryMaxDelay()).hasSeconds(30);
-      assertThat(log.at(Level.WARNING)).extracting(m -> m.substring(0, m.indexOf(" is not")))
+      assertThat(log.messagesAt(Level.WARNING)).extracting(m -> m.substring(0, m.indexOf(" is not")))
           .containsExactly("MODELCHANGE-121 The configuration key modelchange.a",
               "MODELCHANGE-121 The configuration key modelchange.b",
               "MODELCHANGE-120 The configuration key modelchange.retry.maxdelay");
@@ -123,7 +124,7 @@ class UnknownKeysTest {
 
   @Test
   void theWarningComesEvenWhenAnInvalidValueFailsStart() {
-    try (CapturedLog log = new CapturedLog()) {
+    try (CapturedLog log = new CapturedLog(SettingsMessages.LOGGER)) {
       Map<String, String> properties = Map.of("modelchange.retry.maxdelay", "5s", ConfigKeys.RETRY_JITTER, "2");
       try {
         EngineSettings.from(key -> Optional.ofNullable(properties.get(key)), properties.keySet());
@@ -131,7 +132,7 @@ class UnknownKeysTest {
         // the jitter
       }
 
-      assertThat(log.at(Level.WARNING)).singleElement().asString().startsWith("MODELCHANGE-120");
+      assertThat(log.messagesAt(Level.WARNING)).singleElement().asString().startsWith("MODELCHANGE-120");
     }
   }
 
