@@ -1,6 +1,5 @@
 package dev.modelchange.engine;
 
-import dev.modelchange.testsupport.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +8,7 @@ import dev.modelchange.ListenOptions;
 import dev.modelchange.StreamState;
 import dev.modelchange.settings.ConfigKeys;
 import dev.modelchange.store.InMemoryResumeTokenStore;
+import dev.modelchange.testsupport.CapturedLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.modelchange.engine;
 
-import dev.modelchange.testsupport.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -15,6 +14,7 @@ import dev.modelchange.settings.EngineSettings;
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.store.InMemoryResumeTokenStore;
 import dev.modelchange.store.MongoResumeTokenStore;
+import dev.modelchange.testsupport.CapturedLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

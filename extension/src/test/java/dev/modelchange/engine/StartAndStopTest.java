@@ -1,6 +1,5 @@
 package dev.modelchange.engine;
 
-import dev.modelchange.testsupport.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +17,7 @@ import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.spi.StreamKey;
 import dev.modelchange.store.InMemoryResumeTokenStore;
 import dev.modelchange.store.ResumeTokenStores;
+import dev.modelchange.testsupport.CapturedLog;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.model.Filters;
+import dev.modelchange.testsupport.CapturedLog;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.conversions.Bson;
@@ -75,13 +73,13 @@ class DocumentFilterRobustnessTest {
     };
     DocumentFilter f = filter("{\"title\": \"Dune\"}");
     DocumentFilter other = filter("{\"title\": \"Emma\"}");
-    List<LogRecord> logged = new CopyOnWriteArrayList<>();
-
-    withDebugLog(logged, () -> {
+    List<LogRecord> logged;
+    try (CapturedLog log = new CapturedLog(DocumentFilter.class.getName())) {
       assertThat(f.matches(unreadable)).isFalse();
       assertThat(f.matches(unreadable)).as("second event").isFalse();
       assertThat(other.matches(unreadable)).isFalse();
-    });
+      logged = log.records();
+    }
 
     assertThat(logged).as("one DEBUG line per filter, not per event").hasSize(2);
     assertThat(logged).allSatisfy(r -> {
@@ -91,31 +89,5 @@ class DocumentFilterRobustnessTest {
     });
     assertThat(logged.get(0).getMessage()).contains("Dune");
     assertThat(logged.get(0).getThrown()).hasMessage("corrupt bytes");
-  }
-
-  static void withDebugLog(List<LogRecord> into, Runnable action) {
-    Logger logger = Logger.getLogger(DocumentFilter.class.getName());
-    Level before = logger.getLevel();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        into.add(record);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    handler.setLevel(Level.ALL);
-    logger.setLevel(Level.FINE);
-    logger.addHandler(handler);
-    try {
-      action.run();
-    } finally {
-      logger.removeHandler(handler);
-      logger.setLevel(before);
-    }
   }
 }

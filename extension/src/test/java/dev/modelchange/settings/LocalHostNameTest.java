@@ -1,8 +1,8 @@
 package dev.modelchange.settings;
 
-import dev.modelchange.testsupport.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modelchange.testsupport.CapturedLog;
 import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.logging.Level;

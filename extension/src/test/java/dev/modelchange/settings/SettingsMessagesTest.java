@@ -1,9 +1,9 @@
 package dev.modelchange.settings;
 
-import dev.modelchange.testsupport.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelchange.logging.MessageCode;
+import dev.modelchange.testsupport.CapturedLog;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package dev.modelchange.settings;
 
-import dev.modelchange.testsupport.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.modelchange.testsupport.CapturedLog;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -12,6 +12,7 @@ import dev.modelchange.settings.ConfigKeys;
 import dev.modelchange.settings.EngineSettings;
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.spi.StreamKey;
+import dev.modelchange.testsupport.CapturedLog;
 import dev.modelchange.testsupport.InJvmMongoDb;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,14 +163,14 @@ class MongoResumeTokenStoreTest {
     StreamKey k = new StreamKey("default", "pod-1", "db", "books", "default");
     new MongoResumeTokenStore(fresh, Duration.ofDays(7)).save(k, new BsonDocument("_data", new BsonString("01")));
 
-    try (CapturedStoreLog log = new CapturedStoreLog()) {
+    try (CapturedLog log = new CapturedLog("dev.modelchange.store")) {
       MongoResumeTokenStore shorter = new MongoResumeTokenStore(fresh, Duration.ofHours(1));
       shorter.save(k, new BsonDocument("_data", new BsonString("02")));
       shorter.save(k, new BsonDocument("_data", new BsonString("03")));
 
       assertThat(shorter.load(k)).contains(new BsonDocument("_data", new BsonString("03")));
       assertThat(((Number) ttlIndexOf(fresh).get("expireAfterSeconds")).longValue()).isEqualTo(3600);
-      assertThat(log.at(Level.INFO)).containsExactly("MODELCHANGE-181 Changed the TTL index modelchange_instance_ttl"
+      assertThat(log.messagesAt(Level.INFO)).containsExactly("MODELCHANGE-181 Changed the TTL index modelchange_instance_ttl"
           + " on app.ttl_changed from 604800 s to 3600 s (modelchange.instance.expire-after)");
     }
   }

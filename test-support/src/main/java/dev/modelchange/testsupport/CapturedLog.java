@@ -38,6 +38,11 @@ public final class CapturedLog implements AutoCloseable {
     logger.addHandler(handler);
   }
 
+  /** Every record logged, in order. */
+  public List<LogRecord> records() {
+    return List.copyOf(records);
+  }
+
   /** Every message logged, in order. */
   public List<String> messages() {
     return records.stream().map(LogRecord::getMessage).toList();
