@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.bson.BsonDocument;
 
 /**
@@ -155,17 +156,37 @@ final class CollectionWatcher implements Runnable {
   }
 
   private void handle(Throwable e) {
+    if (source.dropSplitStage(e)) {
+      StreamMessages.splitStageRefused(source.shape(), e);
+      return;
+    }
     switch (StreamErrors.classify(e)) {
       case HISTORY_LOST -> failIf(gaps.historyLost(ChangeStreamGap.Reason.HISTORY_LOST, e));
       case UNREADABLE_POSITION -> failIf(gaps.historyLost(ChangeStreamGap.Reason.UNREADABLE_POSITION, e));
       case MALFORMED_PIPELINE -> failIf(retries.cannotRetry(e));
-      case EVENT_TOO_LARGE -> {
-        if (!gaps.skipLargeEvent()) {
-          retries.retryAfter(e, false);
-        }
-      }
+      case EVENT_TOO_LARGE -> skipOrRetry(gaps::skipLargeEvent, e);
+      case SPLIT_EVENT_BROKEN -> skipOrRetry(gaps::splitEventBroken, e);
       case CRASH -> retries.afterCrash(e);
       default -> retries.retryAfter(e, false);
+    }
+  }
+
+  /**
+   * Skips the event in hand with a gap if {@code skip} does, else retries. Finding the event's token can fail in
+   * turn: from the token of a split event's last fragment, MongoDB refuses a pipeline that projects fields away
+   * (ChangeStreamFatalError); that is a lost position, never a loop.
+   */
+  private void skipOrRetry(BooleanSupplier skip, Throwable e) {
+    try {
+      if (!skip.getAsBoolean()) {
+        retries.retryAfter(e, false);
+      }
+    } catch (RuntimeException peekFailed) {
+      if (StreamErrors.classify(peekFailed) == StreamErrors.Action.HISTORY_LOST) {
+        failIf(gaps.historyLost(ChangeStreamGap.Reason.HISTORY_LOST, peekFailed));
+      } else {
+        retries.retryAfter(peekFailed, false);
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package dev.modelchange.engine;
 import com.mongodb.client.ChangeStreamIterable;
 import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import com.mongodb.connection.ClusterDescription;
 import org.bson.BsonDocument;
 
 /**
@@ -27,5 +28,14 @@ interface CursorOpener {
   default MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> openWithoutDocuments(
       ChangeStreamIterable<BsonDocument> iterable, BsonDocument position, boolean startAfter) {
     return open(iterable, position, startAfter);
+  }
+
+  /**
+   * Whether the cursor about to open asks the server to split events over 16 MB into fragments; decided at each
+   * open from what the driver knows of the servers ({@link StreamSource#splitsLargeEvents(ClusterDescription)}).
+   * Tests say yes to send fragments, which the in-JVM server cannot.
+   */
+  default boolean splitsLargeEvents(ClusterDescription servers) {
+    return StreamSource.splitsLargeEvents(servers);
   }
 }

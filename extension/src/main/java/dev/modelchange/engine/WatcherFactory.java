@@ -54,7 +54,7 @@ final class WatcherFactory implements AutoCloseable {
     StreamKey key = membership.keyOf(shape);
     ResumeTokenStore kept = membership.storeFor(shape, store);
     StreamSource source = new StreamSource(shape, client.getDatabase(shape.namespace().getDatabaseName()),
-        modelType, codecs, opener);
+        modelType, codecs, opener, client::getClusterDescription);
     StreamPosition position = new StreamPosition(kept, key, settings.startAt(), source::serverTime);
     Checkpointer checkpointer = new Checkpointer(key, kept, settings.checkpointMaxEvents(),
         settings.checkpointMaxDelay(), checkpointWriter);
