@@ -1,7 +1,6 @@
 package dev.modelchange.engine;
 
 import com.mongodb.client.MongoChangeStreamCursor;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.OperationType;
 import dev.modelchange.ChangeStreamGap;
 import dev.modelchange.StreamState;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
+import org.bson.RawBsonDocument;
 
 /**
  * Keeps one change stream open on one thread and delivers its changes, in server order, to the stream's sinks.
@@ -133,7 +133,7 @@ final class CollectionWatcher implements Runnable {
             continue;
           }
           gaps.fixPosition(key, clock, settings.startupTimeout());
-          try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = open()) {
+          try (MongoChangeStreamCursor<RawBsonDocument> cursor = open()) {
             stats.cursorsOpened.incrementAndGet();
             life.moveTo(StreamState.OPEN);
             stream(cursor);
@@ -175,8 +175,8 @@ final class CollectionWatcher implements Runnable {
     }
   }
 
-  private MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> open() {
-    MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = source.openFixingStart(position);
+  private MongoChangeStreamCursor<RawBsonDocument> open() {
+    MongoChangeStreamCursor<RawBsonDocument> cursor = source.openFixingStart(position);
     BsonDocument start = position.takeStartToStore();
     if (start != null) {
       checkpointer.startedAt(start);
@@ -187,7 +187,7 @@ final class CollectionWatcher implements Runnable {
     return cursor;
   }
 
-  private void stream(MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor)
+  private void stream(MongoChangeStreamCursor<RawBsonDocument> cursor)
       throws InterruptedException {
     long idleWait = IDLE_WAIT_MIN_MILLIS;
     while (!life.isEnding()) {
@@ -195,8 +195,8 @@ final class CollectionWatcher implements Runnable {
         return;
       }
       long before = clock.nanoTime();
-      ChangeStreamDocument<BsonDocument> doc = cursor.tryNext();
-      if (doc == null) {
+      RawBsonDocument next = cursor.tryNext();
+      if (next == null) {
         BsonDocument reached = cursor.getResumeToken();
         if (reached != null && !reached.equals(position.token())) {
           position.moveTo(reached);
@@ -213,7 +213,8 @@ final class CollectionWatcher implements Runnable {
         continue;
       }
       idleWait = IDLE_WAIT_MIN_MILLIS;
-      if (doc.getOperationType() == OperationType.INVALIDATE) {
+      RawChange doc = RawChange.of(next);
+      if (doc.operationType() == OperationType.INVALIDATE) {
         gaps.invalidated(doc);
         return;
       }
@@ -234,14 +235,15 @@ final class CollectionWatcher implements Runnable {
    *
    * @return false when a receiver did not complete because the stream stops: the change is not checkpointed
    */
-  boolean dispatch(ChangeStreamDocument<BsonDocument> doc) {
-    stats.read(doc.getClusterTime());
+  boolean dispatch(RawChange doc) {
+    stats.read(doc.clusterTime());
     StreamDelivery.Outcome outcome = delivery.deliver(doc);
     if (outcome == StreamDelivery.Outcome.FAILED && (life.isEnding() || Thread.currentThread().isInterrupted())) {
       return false;
     }
-    position.moveTo(doc.getResumeToken());
-    checkpointer.delivered(doc.getResumeToken(), delivery.pending());
+    BsonDocument token = doc.resumeToken();
+    position.moveTo(token);
+    checkpointer.delivered(token, delivery.pending());
     checkpointer.maybeSave();
     retries.progressed();
     return true;

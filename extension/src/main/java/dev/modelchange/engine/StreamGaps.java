@@ -1,6 +1,5 @@
 package dev.modelchange.engine;
 
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import dev.modelchange.ChangeStreamGap;
 import dev.modelchange.settings.EngineSettings;
 import dev.modelchange.spi.StreamKey;
@@ -45,12 +44,12 @@ final class StreamGaps {
   }
 
   /** The collection was dropped or renamed: continue after the invalidation. */
-  void invalidated(ChangeStreamDocument<BsonDocument> doc) {
+  void invalidated(RawChange doc) {
     BsonDocument last = position.token();
-    position.invalidatedAt(doc.getResumeToken());
-    checkpointer.reached(doc.getResumeToken());
+    position.invalidatedAt(doc.resumeToken());
+    checkpointer.reached(doc.resumeToken());
     StreamMessages.invalidated(source.shape(),
-        incidents.gap(ChangeStreamGap.Reason.INVALIDATED, last, doc.getResumeToken()));
+        incidents.gap(ChangeStreamGap.Reason.INVALIDATED, last, doc.resumeToken()));
   }
 
   /**
@@ -73,15 +72,16 @@ final class StreamGaps {
    * @return false when no such event could be read (then the stream retries)
    */
   boolean skipLargeEvent() {
-    ChangeStreamDocument<BsonDocument> large = source.peekWithoutDocuments(position);
+    RawChange large = source.peekWithoutDocuments(position);
     if (large == null) {
       return false;
     }
     BsonDocument last = position.token();
-    position.moveTo(large.getResumeToken());
-    checkpointer.reached(large.getResumeToken());
-    StreamMessages.eventTooLargeSkipped(source.shape(), large.getDocumentKey(),
-        incidents.gap(ChangeStreamGap.Reason.EVENT_TOO_LARGE, last, large.getResumeToken()));
+    BsonDocument token = large.resumeToken();
+    position.moveTo(token);
+    checkpointer.reached(token);
+    StreamMessages.eventTooLargeSkipped(source.shape(), large.documentKey(),
+        incidents.gap(ChangeStreamGap.Reason.EVENT_TOO_LARGE, last, token));
     return true;
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.FullDocument;
 import com.mongodb.client.model.changestream.OperationType;
 import dev.modelchange.ChangeStreamFailure;
@@ -18,8 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.BsonDocument;
-import org.bson.BsonDocumentReader;
-import org.bson.codecs.DecoderContext;
 import org.junit.jupiter.api.Test;
 
 /** The two kinds of sink on their own, fed events built by hand: who receives what, in which order, and failures. */
@@ -30,10 +27,7 @@ class SinksTest {
   private static ReceivedChange change(String id, String userId) {
     BsonDocument raw = BsonDocument.parse("{_id: {_data: '01" + id.hashCode() + "'}, operationType: 'insert', "
         + "documentKey: {_id: '" + id + "'}, fullDocument: {_id: '" + id + "', userId: '" + userId + "'}}");
-    ChangeStreamDocument<BsonDocument> doc = ChangeStreamDocument.createCodec(BsonDocument.class,
-        MongoClientSettings.getDefaultCodecRegistry()).decode(new BsonDocumentReader(raw),
-        DecoderContext.builder().build());
-    return new ReceivedChange(doc, NS, MongoClientSettings.getDefaultCodecRegistry(), new StreamStats());
+    return new ReceivedChange(RawChange.of(raw), NS, MongoClientSettings.getDefaultCodecRegistry(), new StreamStats());
   }
 
   private static ChangeListenerSubscription<BsonDocument> listener(long sequence, String userId, List<String> seen) {
