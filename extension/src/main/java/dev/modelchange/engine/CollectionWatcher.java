@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
 
@@ -21,11 +20,6 @@ import org.bson.RawBsonDocument;
  * failure means is {@link StreamErrors#classify}'s to say. Its life is one {@link StreamState}.
  */
 final class CollectionWatcher implements Runnable {
-  /** A getMore that returns sooner than this came back without awaiting data: wait in the process instead. */
-  private static final long EARLY_RETURN_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-  private static final long IDLE_WAIT_MIN_MILLIS = 5;
-  private static final long IDLE_WAIT_MAX_MILLIS = 100;
-
   private final StreamSource source;
   private final StreamKey key;
   private final EngineSettings settings;
@@ -189,7 +183,7 @@ final class CollectionWatcher implements Runnable {
 
   private void stream(MongoChangeStreamCursor<RawBsonDocument> cursor)
       throws InterruptedException {
-    long idleWait = IDLE_WAIT_MIN_MILLIS;
+    IdleWait idle = new IdleWait(clock);
     while (!life.isEnding()) {
       if (gate != null && !gate.stillHeld()) {
         return;
@@ -205,14 +199,13 @@ final class CollectionWatcher implements Runnable {
           retries.progressed();
         }
         checkpointer.maybeSave();
-        if (clock.nanoTime() - before < EARLY_RETURN_NANOS) {
-          // the server did not await data (the in-JVM one never does): wait here, longer while it stays quiet
-          life.sleep(idleWait);
-          idleWait = Math.min(idleWait * 2, IDLE_WAIT_MAX_MILLIS);
+        long wait = idle.afterEmptyPoll(before);
+        if (wait > 0) {
+          life.sleep(wait); // the server did not await data (the in-JVM one never does)
         }
         continue;
       }
-      idleWait = IDLE_WAIT_MIN_MILLIS;
+      idle.eventArrived();
       RawChange doc = RawChange.of(next);
       if (doc.operationType() == OperationType.INVALIDATE) {
         gaps.invalidated(doc);
