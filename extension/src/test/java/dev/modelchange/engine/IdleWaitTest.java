@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** The watcher's wait after an empty poll, on a clock the test moves. */
 class IdleWaitTest {
-  private final ShiftableClock clock = new ShiftableClock();
+  private final ManualClock clock = new ManualClock();
   private final IdleWait idle = new IdleWait(clock);
 
   /** A poll that returns at once, as on a server without await-data. */
