@@ -7,6 +7,7 @@ import com.mongodb.MongoNamespace;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.changestream.FullDocument;
 import com.mongodb.client.model.changestream.OperationType;
+import dev.modelchange.ChangeEvent;
 import dev.modelchange.ChangeStreamFailure;
 import dev.modelchange.ChangeStreamGap;
 import dev.modelchange.ListenOptions;
@@ -112,6 +113,35 @@ class SinksTest {
     sink.deliver(change("b1", "alice"), new ArrayList<>());
     assertThat(calls).containsExactly("early", "late");
     assertThat(sink.receivers()).isEqualTo(3);
+  }
+
+  @Test
+  void eachObserversRouteIsBoundOnceWhenTheStreamIsCreatedNotPerEvent() {
+    List<String> bound = new CopyOnWriteArrayList<>();
+    List<String> fired = new CopyOnWriteArrayList<>();
+    ObserverInvoker invoker = new ObserverInvoker() {
+      @Override
+      public CompletionStage<?> notify(ObserverDescriptor observer, ChangeEvent<?> event) {
+        throw new AssertionError("events go through the bound route");
+      }
+
+      @Override
+      public BoundObserver bind(ObserverDescriptor observer) {
+        bound.add(observer.method());
+        return event -> {
+          fired.add(observer.method() + ":" + event.id());
+          return null;
+        };
+      }
+    };
+    ObserverSink sink = new ObserverSink(List.of(observer("a", "", false, 0), observer("b", "", false, 1)), invoker,
+        IncidentReporter.NONE, CLOCK);
+
+    sink.deliver(change("b1", "alice"), new ArrayList<>());
+    sink.deliver(change("b2", "bob"), new ArrayList<>());
+
+    assertThat(bound).containsExactly("a", "b");
+    assertThat(fired).containsExactly("a:b1", "b:b1", "a:b2", "b:b2");
   }
 
   @Test
