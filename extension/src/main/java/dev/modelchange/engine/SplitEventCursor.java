@@ -1,33 +1,28 @@
 package dev.modelchange.engine;
 
-import com.mongodb.MongoClientSettings;
 import com.mongodb.ServerAddress;
 import com.mongodb.ServerCursor;
 import com.mongodb.client.MongoChangeStreamCursor;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import java.util.NoSuchElementException;
 import org.bson.BsonDocument;
-import org.bson.BsonDocumentReader;
-import org.bson.BsonDocumentWriter;
-import org.bson.codecs.Codec;
-import org.bson.codecs.DecoderContext;
-import org.bson.codecs.EncoderContext;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 
 /**
  * A stream's cursor opened with {@code $changeStreamSplitLargeEvent}: returns whole events only, each split event
- * put together by {@link EventFragments}. Events that are not split pass untouched; only fragments are taken back
- * to their document form and the whole event decoded once more. While an event is being put together, {@link
- * #getResumeToken()} is null, so that the watcher never checkpoints a position inside an event. One per cursor:
- * a reopened cursor starts with no fragment held.
+ * put together by {@link EventFragments}. Events that are not split pass untouched, their raw bytes as the driver
+ * received them (a look at their top-level field names tells); only a split event is decoded, merged and encoded
+ * to raw bytes once more. While an event is being put together, {@link #getResumeToken()} is null, so that the
+ * watcher never checkpoints a position inside an event. One per cursor: a reopened cursor starts with no fragment
+ * held.
  */
-final class SplitEventCursor implements MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> {
-  private static final Codec<ChangeStreamDocument<BsonDocument>> EVENTS =
-      ChangeStreamDocument.createCodec(BsonDocument.class, MongoClientSettings.getDefaultCodecRegistry());
+final class SplitEventCursor implements MongoChangeStreamCursor<RawBsonDocument> {
+  private static final BsonDocumentCodec DOCUMENTS = new BsonDocumentCodec();
 
-  private final MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor;
+  private final MongoChangeStreamCursor<RawBsonDocument> cursor;
   private final EventFragments fragments = new EventFragments();
 
-  SplitEventCursor(MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor) {
+  SplitEventCursor(MongoChangeStreamCursor<RawBsonDocument> cursor) {
     this.cursor = cursor;
   }
 
@@ -37,26 +32,26 @@ final class SplitEventCursor implements MongoChangeStreamCursor<ChangeStreamDocu
    * @throws EventFragments.BrokenSequence when the fragments of an event do not arrive in sequence
    */
   @Override
-  public ChangeStreamDocument<BsonDocument> tryNext() {
+  public RawBsonDocument tryNext() {
     while (true) {
-      ChangeStreamDocument<BsonDocument> next = cursor.tryNext();
+      RawBsonDocument next = cursor.tryNext();
       if (next == null) {
         return null;
       }
-      if (next.getSplitEvent() == null && !fragments.isAssembling()) {
+      if (!fragments.isAssembling() && !EventFragments.isFragment(next)) {
         return next;
       }
-      BsonDocument whole = fragments.add(asDocument(next));
+      BsonDocument whole = fragments.add(next);
       if (whole != null) {
-        return EVENTS.decode(new BsonDocumentReader(whole), DecoderContext.builder().build());
+        return new RawBsonDocument(whole, DOCUMENTS);
       }
     }
   }
 
   @Override
-  public ChangeStreamDocument<BsonDocument> next() {
+  public RawBsonDocument next() {
     while (true) {
-      ChangeStreamDocument<BsonDocument> next = tryNext();
+      RawBsonDocument next = tryNext();
       if (next != null) {
         return next;
       }
@@ -95,11 +90,5 @@ final class SplitEventCursor implements MongoChangeStreamCursor<ChangeStreamDocu
   @Override
   public ServerAddress getServerAddress() {
     return cursor.getServerAddress();
-  }
-
-  private static BsonDocument asDocument(ChangeStreamDocument<BsonDocument> event) {
-    BsonDocument document = new BsonDocument();
-    EVENTS.encode(new BsonDocumentWriter(document), event, EncoderContext.builder().build());
-    return document;
   }
 }

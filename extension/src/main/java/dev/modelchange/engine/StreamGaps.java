@@ -1,6 +1,5 @@
 package dev.modelchange.engine;
 
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import dev.modelchange.ChangeStreamGap;
 import dev.modelchange.settings.EngineSettings;
 import dev.modelchange.spi.StreamKey;
@@ -49,12 +48,12 @@ final class StreamGaps {
   }
 
   /** The collection was dropped or renamed: continue after the invalidation. */
-  void invalidated(ChangeStreamDocument<BsonDocument> doc) {
+  void invalidated(RawChange doc) {
     BsonDocument last = position.token();
-    position.invalidatedAt(doc.getResumeToken());
-    checkpointer.reached(doc.getResumeToken());
+    position.invalidatedAt(doc.resumeToken());
+    checkpointer.reached(doc.resumeToken());
     StreamMessages.invalidated(source.shape(),
-        incidents.gap(ChangeStreamGap.Reason.INVALIDATED, last, doc.getResumeToken()));
+        incidents.gap(ChangeStreamGap.Reason.INVALIDATED, last, doc.resumeToken()));
   }
 
   /**
@@ -104,15 +103,16 @@ final class StreamGaps {
   }
 
   private boolean skip(String why) {
-    ChangeStreamDocument<BsonDocument> large = source.peekWithoutDocuments(position);
+    RawChange large = source.peekWithoutDocuments(position);
     if (large == null) {
       return false;
     }
     BsonDocument last = position.token();
-    position.moveTo(large.getResumeToken());
-    checkpointer.reached(large.getResumeToken());
-    StreamMessages.eventTooLargeSkipped(source.shape(), large.getDocumentKey(), why,
-        incidents.gap(ChangeStreamGap.Reason.EVENT_TOO_LARGE, last, large.getResumeToken()));
+    BsonDocument token = large.resumeToken();
+    position.moveTo(token);
+    checkpointer.reached(token);
+    StreamMessages.eventTooLargeSkipped(source.shape(), large.documentKey(), why,
+        incidents.gap(ChangeStreamGap.Reason.EVENT_TOO_LARGE, last, token));
     return true;
   }
 }

@@ -8,7 +8,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.FullDocument;
 import com.mongodb.client.model.changestream.FullDocumentBeforeChange;
 import com.mongodb.connection.ClusterDescription;
@@ -19,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
+import org.bson.RawBsonDocument;
 import org.bson.BsonTimestamp;
 import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.conversions.Bson;
@@ -90,9 +90,9 @@ final class StreamSource {
    * post-batch token, or without one (a server before 4.0.7, or the in-JVM one) at the server's time before the
    * open, reopening there, so that no resume can skip changes written before the first event.
    */
-  MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> openFixingStart(StreamPosition position) {
+  MongoChangeStreamCursor<RawBsonDocument> openFixingStart(StreamPosition position) {
     BsonTimestamp serverTimeBeforeOpen = position.needsServerTime() ? serverTime() : null;
-    MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = open(position);
+    MongoChangeStreamCursor<RawBsonDocument> cursor = open(position);
     if (position.fixFromOpened(cursor, serverTimeBeforeOpen)) {
       cursor.close();
       cursor = open(position);
@@ -105,10 +105,10 @@ final class StreamSource {
    * each open, from what the driver knows of them), the pipeline ends with {@code $changeStreamSplitLargeEvent}
    * and the cursor returns whole events put together from their fragments ({@link SplitEventCursor}).
    */
-  MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> open(StreamPosition position) {
+  MongoChangeStreamCursor<RawBsonDocument> open(StreamPosition position) {
     boolean split = !splitRefused && opener.splitsLargeEvents(knownServers());
     splitting = split;
-    MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = opener.open(
+    MongoChangeStreamCursor<RawBsonDocument> cursor = opener.open(
         position.applyTo(iterable(pipeline(split))), position.token(), position.startsAfter());
     return split ? new SplitEventCursor(cursor) : cursor;
   }
@@ -171,16 +171,16 @@ final class StreamSource {
    * The next event after {@code position} with its documents and update description projected away: how a
    * stream finds the token of an event too large to read whole. Null if none arrives within a few polls.
    */
-  ChangeStreamDocument<BsonDocument> peekWithoutDocuments(StreamPosition position) {
+  RawChange peekWithoutDocuments(StreamPosition position) {
     List<Bson> pipeline = new ArrayList<>(shape.pipeline());
     pipeline.add(Aggregates.project(Projections.exclude("fullDocument", "fullDocumentBeforeChange",
         "updateDescription")));
-    try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = opener.openWithoutDocuments(
+    try (MongoChangeStreamCursor<RawBsonDocument> cursor = opener.openWithoutDocuments(
         position.applyTo(iterable(pipeline)), position.token(), position.startsAfter())) {
       for (int i = 0; i < PEEK_POLLS; i++) {
-        ChangeStreamDocument<BsonDocument> next = cursor.tryNext();
+        RawBsonDocument next = cursor.tryNext();
         if (next != null) {
-          return next;
+          return RawChange.of(next);
         }
       }
       return null;

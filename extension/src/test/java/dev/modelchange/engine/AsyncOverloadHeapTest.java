@@ -3,9 +3,7 @@ package dev.modelchange.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoChangeStreamCursor;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import dev.modelchange.settings.ConfigKeys;
 import dev.modelchange.store.InMemoryResumeTokenStore;
 import java.lang.management.ManagementFactory;
@@ -20,12 +18,11 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.bson.BsonDocument;
-import org.bson.BsonDocumentReader;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.BsonTimestamp;
-import org.bson.codecs.Codec;
-import org.bson.codecs.DecoderContext;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +45,7 @@ import org.junit.jupiter.api.Test;
  * -Dmodelchange.test.overload.max-in-flight=1000000} (this test then fails, with the figures in its message).
  */
 class AsyncOverloadHeapTest {
-  private static final Codec<ChangeStreamDocument<BsonDocument>> EVENTS =
-      ChangeStreamDocument.createCodec(BsonDocument.class, MongoClientSettings.getDefaultCodecRegistry());
+  private static final BsonDocumentCodec EVENTS = new BsonDocumentCodec();
   private static final int INSERTS = 24_000;
   private static final int INSERTS_PER_SECOND = 8_000;
   private static final int SAMPLE_EVERY = 2_000;
@@ -98,7 +94,7 @@ class AsyncOverloadHeapTest {
 
     // when inserts arrive faster than it takes them, for seconds
     fixture.start(new InMemoryResumeTokenStore(), (iterable, position, startAfter) ->
-        new FastInserts(iterable.cursor(), INSERTS, INSERTS_PER_SECOND));
+        new FastInserts(CursorOpener.raw(iterable), INSERTS, INSERTS_PER_SECOND));
     for (long next = SAMPLE_EVERY; next < INSERTS; next += SAMPLE_EVERY) {
       long threshold = next;
       await().atMost(WORKED_OFF).until(() -> delivered.get() >= threshold);
@@ -144,14 +140,14 @@ class AsyncOverloadHeapTest {
     private int produced;
     private BsonDocument lastToken;
 
-    FastInserts(MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> server, int total, int perSecond) {
+    FastInserts(MongoChangeStreamCursor<RawBsonDocument> server, int total, int perSecond) {
       super(server);
       this.total = total;
       this.perSecond = perSecond;
     }
 
     @Override
-    public ChangeStreamDocument<BsonDocument> tryNext() {
+    public RawBsonDocument tryNext() {
       long now = System.nanoTime();
       if (firstReadNanos < 0) {
         firstReadNanos = now;
@@ -169,7 +165,7 @@ class AsyncOverloadHeapTest {
           .append("documentKey", new BsonDocument("_id", new BsonInt32(id)))
           .append("fullDocument", new BsonDocument("_id", new BsonInt32(id))
               .append("payload", new BsonString("x".repeat(1024))));
-      return EVENTS.decode(new BsonDocumentReader(event), DecoderContext.builder().build());
+      return new RawBsonDocument(event, EVENTS);
     }
 
     @Override

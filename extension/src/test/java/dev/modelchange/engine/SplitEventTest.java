@@ -4,13 +4,11 @@ import static dev.modelchange.testsupport.Waits.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoSocketReadException;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.ChangeStreamIterable;
 import com.mongodb.client.MongoChangeStreamCursor;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.connection.ClusterConnectionMode;
 import com.mongodb.connection.ClusterDescription;
 import com.mongodb.connection.ClusterType;
@@ -32,13 +30,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
-import org.bson.BsonDocumentWriter;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.Document;
-import org.bson.codecs.Codec;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 import org.bson.codecs.DecoderContext;
-import org.bson.codecs.EncoderContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,8 +50,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (The in-JVM server refuses the stage itself, as a server older than 7.0 would; the seam opens without it.)
  */
 class SplitEventTest {
-  private static final Codec<ChangeStreamDocument<BsonDocument>> EVENTS =
-      ChangeStreamDocument.createCodec(BsonDocument.class, MongoClientSettings.getDefaultCodecRegistry());
+  private static final BsonDocumentCodec EVENTS = new BsonDocumentCodec();
 
   private final EngineFixture fixture = new EngineFixture();
   private final CapturedLog log = new CapturedLog();
@@ -153,7 +149,7 @@ class SplitEventTest {
       }
 
       @Override
-      public MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> open(
+      public MongoChangeStreamCursor<RawBsonDocument> open(
           ChangeStreamIterable<BsonDocument> iterable, BsonDocument position, boolean startAfter) {
         opens.add(Optional.ofNullable(position));
         if (opens.size() == asked.size()) { // this open asked for the split stage
@@ -162,7 +158,7 @@ class SplitEventTest {
               .append("errmsg", new BsonString("Unrecognized pipeline stage name: '$changeStreamSplitLargeEvent'")),
               new ServerAddress());
         }
-        return iterable.cursor();
+        return CursorOpener.raw(iterable);
       }
     });
     fixture.items.insertOne(new Document("_id", "delivered"));
@@ -198,6 +194,47 @@ class SplitEventTest {
     assertThat(StreamSource.splitsLargeEvents(cluster)).as(what).isEqualTo(splits);
   }
 
+  @Test
+  void anEventOf27MegabytesPutTogetherFromThreeFragmentsReadsAsOneRawEvent() {
+    String payload = "p".repeat(9 * 1024 * 1024);
+    BsonDocument token = new BsonDocument("_data", new BsonString("82AA"));
+    List<BsonDocument> fragments = List.of(
+        EventFragmentsTest.fragment("82AA-1", 1, 3).append("operationType", new BsonString("update"))
+            .append("documentKey", new BsonDocument("_id", new BsonString("big")))
+            .append("fullDocument", new BsonDocument("_id", new BsonString("big"))
+                .append("payload", new BsonString(payload))),
+        EventFragmentsTest.fragment("82AA-2", 2, 3).append("fullDocumentBeforeChange",
+            new BsonDocument("_id", new BsonString("big")).append("payload", new BsonString(payload))),
+        new BsonDocument("_id", token).append("splitEvent", new BsonDocument("fragment", new BsonInt32(3))
+            .append("of", new BsonInt32(3))).append("updateDescription", new BsonDocument("updatedFields",
+                new BsonDocument("payload", new BsonString(payload))).append("removedFields",
+                new org.bson.BsonArray())));
+    Deque<RawBsonDocument> batch = new ArrayDeque<>();
+    fragments.forEach(f -> batch.add(new RawBsonDocument(f, EVENTS)));
+    SplitEventCursor cursor = new SplitEventCursor(new ForwardingCursor(null) {
+      @Override
+      public RawBsonDocument tryNext() {
+        return batch.poll();
+      }
+
+      @Override
+      public BsonDocument getResumeToken() {
+        return batch.isEmpty() ? token : null;
+      }
+    });
+
+    RawChange whole = RawChange.of(cursor.tryNext());
+
+    assertThat(whole.event().getByteBuffer().remaining()).as("bytes").isGreaterThan(27 * 1024 * 1024);
+    assertThat(whole.resumeToken()).isEqualTo(token);
+    assertThat(whole.documentKey()).isEqualTo(new BsonDocument("_id", new BsonString("big")));
+    assertThat(whole.fullDocument().getString("payload").getValue()).isEqualTo(payload);
+    assertThat(whole.fullDocumentBeforeChange().getString("payload").getValue()).isEqualTo(payload);
+    assertThat(whole.updateDescription().getUpdatedFields().getString("payload").getValue()).isEqualTo(payload);
+    assertThat(whole.event().containsKey("splitEvent")).isFalse();
+    assertThat(cursor.getResumeToken()).isEqualTo(token);
+  }
+
   private void writeBeforeHugeAfter() {
     fixture.items.insertOne(new Document("_id", "before"));
     fixture.items.insertOne(new Document("_id", "huge").append("payload", "p".repeat(1000)));
@@ -229,7 +266,7 @@ class SplitEventTest {
       }
 
       @Override
-      public MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> open(
+      public MongoChangeStreamCursor<RawBsonDocument> open(
           ChangeStreamIterable<BsonDocument> iterable, BsonDocument position, boolean startAfter) {
         opens.add(Optional.ofNullable(position));
         // the in-JVM server refuses the split stage that the stream asked for: watch without it, at the position
@@ -238,13 +275,13 @@ class SplitEventTest {
         if (position != null) {
           withoutStage = withoutStage.resumeAfter(position);
         }
-        return new SplittingCursor(withoutStage.cursor(), plans[Math.min(opens.size(), plans.length) - 1]);
+        return new SplittingCursor(CursorOpener.raw(withoutStage), plans[Math.min(opens.size(), plans.length) - 1]);
       }
 
       @Override
-      public MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> openWithoutDocuments(
+      public MongoChangeStreamCursor<RawBsonDocument> openWithoutDocuments(
           ChangeStreamIterable<BsonDocument> iterable, BsonDocument position, boolean startAfter) {
-        return iterable.cursor(); // the event without its documents is small: never split
+        return CursorOpener.raw(iterable); // the event without its documents is small: never split
       }
     });
   }
@@ -259,23 +296,23 @@ class SplitEventTest {
     private final Fragments plan;
     private final Deque<Object> pending = new ArrayDeque<>();
 
-    SplittingCursor(MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> delegate, Fragments plan) {
+    SplittingCursor(MongoChangeStreamCursor<RawBsonDocument> delegate, Fragments plan) {
       super(delegate);
       this.plan = plan;
     }
 
     @Override
-    public ChangeStreamDocument<BsonDocument> tryNext() {
+    public RawBsonDocument tryNext() {
       if (!pending.isEmpty()) {
         Object next = pending.poll();
         if (next instanceof RuntimeException e) {
           throw e;
         }
-        return decode((BsonDocument) next);
+        return new RawBsonDocument((BsonDocument) next, EVENTS);
       }
-      ChangeStreamDocument<BsonDocument> next = super.tryNext();
-      if (next == null || next.getFullDocument() == null
-          || !new BsonString("huge").equals(next.getFullDocument().get("_id"))) {
+      RawBsonDocument next = super.tryNext();
+      if (next == null || !next.containsKey("fullDocument")
+          || !new BsonString("huge").equals(next.getDocument("fullDocument").get("_id"))) {
         return next;
       }
       if (plan == Fragments.FIELD_TOO_LARGE) {
@@ -295,14 +332,13 @@ class SplitEventTest {
     }
 
     /** The event's fields in {@code n} fragments, in order; the last one has the event's own token. */
-    private static List<BsonDocument> split(ChangeStreamDocument<BsonDocument> event, int n) {
-      BsonDocument whole = new BsonDocument();
-      EVENTS.encode(new BsonDocumentWriter(whole), event, EncoderContext.builder().build());
+    private static List<BsonDocument> split(RawBsonDocument event, int n) {
+      BsonDocument whole = EVENTS.decode(new BsonDocumentReader(event), DecoderContext.builder().build()); // mutable
       List<String> fields = whole.keySet().stream().filter(k -> !k.equals("_id")).toList();
       List<BsonDocument> fragments = new ArrayList<>();
       for (int k = 1; k <= n; k++) {
-        BsonDocument token = k == n ? event.getResumeToken()
-            : event.getResumeToken().clone().append("fragmentNum", new BsonInt32(k));
+        BsonDocument token = k == n ? whole.getDocument("_id")
+            : whole.getDocument("_id").clone().append("fragmentNum", new BsonInt32(k));
         BsonDocument fragment = new BsonDocument("_id", token).append("splitEvent",
             new BsonDocument("fragment", new BsonInt32(k)).append("of", new BsonInt32(n)));
         for (String f : fields.subList((k - 1) * fields.size() / n, k * fields.size() / n)) {
@@ -311,10 +347,6 @@ class SplitEventTest {
         fragments.add(fragment);
       }
       return fragments;
-    }
-
-    private static ChangeStreamDocument<BsonDocument> decode(BsonDocument raw) {
-      return EVENTS.decode(new BsonDocumentReader(raw), DecoderContext.builder().build());
     }
   }
 }
