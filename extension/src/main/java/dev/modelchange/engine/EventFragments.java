@@ -14,6 +14,9 @@ import org.bson.BsonValue;
  * checkpoints it only once the whole event is delivered. The tokens of the other fragments are never handed out:
  * MongoDB can resume from a middle fragment's token (it then sends the fragments after it), but an event
  * delivered in part is not delivered, and a position inside an event would make a restart deliver its tail only.
+ * MongoDB resumes after the last fragment's token only with the same pipeline, split stage included (otherwise:
+ * ChangeStreamFatalError, which the stream treats as lost history, with a gap); the stream's next empty batch moves
+ * its position on to a post-batch token, which has no such condition.
  *
  * <p>A sequence that breaks (a fragment missing, out of order, a new event before the last is complete, a
  * fragment count that changes) is never passed on in part: {@link #add} throws {@link BrokenSequence}, and the
