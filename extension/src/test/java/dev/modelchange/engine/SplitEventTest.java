@@ -4,11 +4,15 @@ import static dev.modelchange.testsupport.Waits.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCommandException;
+import com.mongodb.MongoNamespace;
 import com.mongodb.MongoSocketReadException;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.ChangeStreamIterable;
 import com.mongodb.client.MongoChangeStreamCursor;
+import com.mongodb.client.model.changestream.FullDocument;
+import com.mongodb.client.model.changestream.FullDocumentBeforeChange;
 import com.mongodb.connection.ClusterConnectionMode;
 import com.mongodb.connection.ClusterDescription;
 import com.mongodb.connection.ClusterType;
@@ -28,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
 import org.bson.BsonInt32;
@@ -170,6 +175,21 @@ class SplitEventTest {
         .satisfies(s -> assertThat(s.state()).isEqualTo(StreamState.OPEN));
   }
 
+  @Test
+  void theSplitStageIsTheLastOfTheStreamsPipelineAndOnlyWhenAskedFor() {
+    BsonDocument match = new BsonDocument("$match", new BsonDocument("operationType", new BsonString("update")));
+    StreamShape shape = new StreamShape(new MongoNamespace("test", "items"),
+        FullDocument.UPDATE_LOOKUP,
+        FullDocumentBeforeChange.DEFAULT, List.of(match), null);
+    StreamSource source = new StreamSource(shape, fixture.client.getDatabase("test"), BsonDocument.class,
+        MongoClientSettings.getDefaultCodecRegistry(), CursorOpener.DRIVER,
+        fixture.client::getClusterDescription);
+
+    assertThat(source.pipeline(true)).containsExactly(match,
+        new BsonDocument("$changeStreamSplitLargeEvent", new BsonDocument()));
+    assertThat(source.pipeline(false)).containsExactly(match);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({
       "a 7.0 replica set, 21 21 21, true",
@@ -208,7 +228,7 @@ class SplitEventTest {
         new BsonDocument("_id", token).append("splitEvent", new BsonDocument("fragment", new BsonInt32(3))
             .append("of", new BsonInt32(3))).append("updateDescription", new BsonDocument("updatedFields",
                 new BsonDocument("payload", new BsonString(payload))).append("removedFields",
-                new org.bson.BsonArray())));
+                new BsonArray())));
     Deque<RawBsonDocument> batch = new ArrayDeque<>();
     fragments.forEach(f -> batch.add(new RawBsonDocument(f, EVENTS)));
     SplitEventCursor cursor = new SplitEventCursor(new ForwardingCursor(null) {
