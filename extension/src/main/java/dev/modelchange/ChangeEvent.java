@@ -26,7 +26,8 @@ public final class ChangeEvent<T> {
   private final Class<T> modelType;
   private final OperationType operationType;
   private final BsonDocument documentKey;
-  private final String id;
+  /** Formatted from the document key when first asked for (a benign race: every thread computes the same). */
+  private String id;
   private final T fullDocument;
   private final T fullDocumentBeforeChange;
   private final UpdateDescription updateDescription;
@@ -39,7 +40,6 @@ public final class ChangeEvent<T> {
     this.modelType = Objects.requireNonNull(b.modelType, "modelType");
     this.operationType = Objects.requireNonNull(b.operationType, "operationType");
     this.documentKey = b.documentKey;
-    this.id = idOf(b.documentKey);
     this.fullDocument = b.fullDocument;
     this.fullDocumentBeforeChange = b.fullDocumentBeforeChange;
     this.updateDescription = b.updateDescription;
@@ -60,7 +60,12 @@ public final class ChangeEvent<T> {
    * rename, invalidate).
    */
   public String id() {
-    return id;
+    String i = id;
+    if (i == null && documentKey != null) {
+      i = idOf(documentKey);
+      id = i;
+    }
+    return i;
   }
 
   /** The {@code documentKey}: {@code _id}, plus the shard key on sharded collections; null when absent. */
@@ -114,10 +119,10 @@ public final class ChangeEvent<T> {
   }
 
   static String idOf(BsonDocument documentKey) {
-    if (documentKey == null || !documentKey.containsKey("_id")) {
+    BsonValue v = documentKey == null ? null : documentKey.get("_id");
+    if (v == null) {
       return null;
     }
-    BsonValue v = documentKey.get("_id");
     switch (v.getBsonType()) {
       case OBJECT_ID:
         return v.asObjectId().getValue().toHexString();
@@ -174,7 +179,7 @@ public final class ChangeEvent<T> {
 
   @Override
   public String toString() {
-    return "ChangeEvent{" + operationType.getValue() + " " + modelType.getSimpleName() + " id=" + id
+    return "ChangeEvent{" + operationType.getValue() + " " + modelType.getSimpleName() + " id=" + id()
         + ", namespace=" + namespace + ", clusterTime=" + clusterTime
         + (fullDocument == null ? "" : ", fullDocument=" + fullDocument)
         + (fullDocumentBeforeChange == null ? "" : ", fullDocumentBeforeChange=" + fullDocumentBeforeChange)

@@ -71,7 +71,7 @@ public class DispatchBenchmark {
   public int prewarm;
 
   private RawBsonDocument[] events;
-  private ChangeStreamDocument<BsonDocument>[] decoded;
+  private RawBsonDocument[] decoded;
   private int next;
   private Codec<ChangeStreamDocument<Book>> rawCodec;
   private EventReplay replay;
@@ -115,8 +115,7 @@ public class DispatchBenchmark {
         replay.warmUp(events, prewarm);
       }
       if (setup.endsWith("-predecoded")) {
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        ChangeStreamDocument<BsonDocument>[] d = new ChangeStreamDocument[EVENTS];
+        RawBsonDocument[] d = new RawBsonDocument[EVENTS];
         for (int i = 0; i < EVENTS; i++) {
           d[i] = replay.decode(events[i]);
         }

@@ -62,8 +62,8 @@ public final class DispatchFigures {
     pair("dispatch.observers-1", obs1, raw, "1 sync CDI observer in Weld SE, memory store; baseline = raw driver "
         + "decode of ChangeStreamDocument<Book> + one method call; target >= 500,000 events/s");
     pair("dispatch.observers-1.predecoded", dispatch.get("observers-1-predecoded memory"), raw, "the same from "
-        + "already-decoded ChangeStreamDocument<BsonDocument>: ModelChange's own part (model decode, route, CDI, "
-        + "checkpoint); baseline = raw driver decode");
+        + "the RawBsonDocument the cursor returns (its copy of the bytes done): ModelChange's own part (model decode, "
+        + "route, CDI, checkpoint); baseline = raw driver decode");
     pair("dispatch.observers-10", dispatch.get("observers-10 memory"), obs1, "baseline = observers-1; each event "
         + "reaches all 10 observers");
     Series lis1 = dispatch.get("listeners-1 memory");

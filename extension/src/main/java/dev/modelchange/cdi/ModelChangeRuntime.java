@@ -197,8 +197,19 @@ public class ModelChangeRuntime {
 
     @Override
     public CompletionStage<?> notify(ObserverDescriptor observer, dev.modelchange.ChangeEvent<?> event) {
+      return fire(events.get(observer.route()), observer.async(), event);
+    }
+
+    /** The route's {@code Event}, selected at start, taken once per observer instead of once per event. */
+    @Override
+    public BoundObserver bind(ObserverDescriptor observer) {
       Event<Object> e = events.get(observer.route());
-      if (observer.async()) {
+      boolean async = observer.async();
+      return event -> fire(e, async, event);
+    }
+
+    private CompletionStage<?> fire(Event<Object> e, boolean async, dev.modelchange.ChangeEvent<?> event) {
+      if (async) {
         return e.fireAsync(event).handle((result, failure) -> {
           if (failure != null) {
             throw new CompletionException(unwrap(failure instanceof CompletionException && failure.getCause() != null

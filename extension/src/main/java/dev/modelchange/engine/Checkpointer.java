@@ -23,7 +23,8 @@ import org.bson.BsonDocument;
  * Decides when a stream's position is stored. A position becomes storable only once every receiver of its event,
  * and of all earlier events, has returned (asynchronous observers: their stages completed): delivery is
  * at-least-once, without gaps. Saves are batched: after {@code max-events} delivered events or {@code max-delay},
- * whichever comes first, and at shutdown. Saves run on the engine's checkpoint writer, one at a time per stream, so
+ * whichever comes first, and at shutdown; under load they are coalesced, at least {@code min-interval} apart (never
+ * later than {@code max-delay}), so a fast stream writes a few times a second rather than once per 100 events. Saves run on the engine's checkpoint writer, one at a time per stream, so
  * that the stream does not wait for the store; the state here is the watcher's thread's alone.
  */
 final class Checkpointer {
@@ -31,12 +32,14 @@ final class Checkpointer {
   private ResumeTokenStore store;
   private final int maxEvents;
   private final long maxDelayNanos;
+  private final long minIntervalNanos;
+  private final EngineClock clock;
   private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
   private final Executor writer;
   private BsonDocument storable;
   private BsonDocument saved;
   private int eventsSinceSave;
-  private long lastSaveNanos = System.nanoTime();
+  private long lastSaveNanos;
   /** The save in flight on the writer (true when it succeeded), and its token; at most one per stream. */
   private CompletableFuture<Boolean> saving;
   private BsonDocument savingToken;
@@ -46,7 +49,7 @@ final class Checkpointer {
   private StreamLease fence;
   /** How often an unchanged position is saved again ({@code Long.MAX_VALUE}: never); and when it last was. */
   private long refreshNanos = Long.MAX_VALUE;
-  private volatile long lastWrittenNanos = System.nanoTime();
+  private volatile long lastWrittenNanos;
   private StreamLease claim;
 
   private record Pending(BsonDocument token, CompletableFuture<?> done) {}
@@ -56,11 +59,21 @@ final class Checkpointer {
    * @param writer runs the saves, so that the stream does not wait for the store; null to save on the caller
    */
   Checkpointer(StreamKey key, ResumeTokenStore store, int maxEvents, Duration maxDelay, Executor writer) {
+    this(key, store, maxEvents, maxDelay, Duration.ZERO, writer, EngineClock.SYSTEM);
+  }
+
+  /** @param minInterval how far apart saves are at least, however fast events come (capped at maxDelay) */
+  Checkpointer(StreamKey key, ResumeTokenStore store, int maxEvents, Duration maxDelay, Duration minInterval,
+      Executor writer, EngineClock clock) {
     this.key = key;
     this.store = store;
     this.writer = writer;
     this.maxEvents = maxEvents;
     this.maxDelayNanos = maxDelay.toNanos();
+    this.minIntervalNanos = Math.min(minInterval.toNanos(), maxDelayNanos);
+    this.clock = clock;
+    this.lastSaveNanos = clock.nanoTime();
+    this.lastWrittenNanos = lastSaveNanos;
   }
 
   /** The position of the stored token, as the engine starts with it. */
@@ -118,12 +131,13 @@ final class Checkpointer {
       return;
     }
     collectSave();
+    long sinceSave = clock.nanoTime() - lastSaveNanos;
     if (saving != null
-        || (eventsSinceSave < maxEvents && System.nanoTime() - lastSaveNanos < maxDelayNanos)) {
+        || (sinceSave < maxDelayNanos && (eventsSinceSave < maxEvents || sinceSave < minIntervalNanos))) {
       return; // a save is in flight, or none is due: the common case, decided before comparing tokens
     }
     advance();
-    if (storable != null && (!storable.equals(saved) || System.nanoTime() - lastWrittenNanos >= refreshNanos)) {
+    if (storable != null && (!storable.equals(saved) || clock.nanoTime() - lastWrittenNanos >= refreshNanos)) {
       startSave(storable);
     }
   }
@@ -140,7 +154,7 @@ final class Checkpointer {
   private void startSave(BsonDocument token) {
     // also after a failure: the next attempt waits for the next batch instead of coming with every event
     eventsSinceSave = 0;
-    lastSaveNanos = System.nanoTime();
+    lastSaveNanos = clock.nanoTime();
     if (writer != null) {
       try {
         savingToken = token;
@@ -225,7 +239,7 @@ final class Checkpointer {
       }
       saves.incrementAndGet();
       lastSavedAt = Instant.now();
-      lastWrittenNanos = System.nanoTime();
+      lastWrittenNanos = clock.nanoTime();
       if (failing.compareAndSet(true, false)) {
         StreamMessages.checkpointsStoredAgain(key);
       }

@@ -1,7 +1,6 @@
 package dev.modelchange.engine;
 
 import com.mongodb.client.MongoChangeStreamCursor;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.OperationType;
 import dev.modelchange.ChangeStreamGap;
 import dev.modelchange.StreamState;
@@ -12,8 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.bson.BsonDocument;
+import org.bson.RawBsonDocument;
 
 /**
  * Keeps one change stream open on one thread and delivers its changes, in server order, to the stream's sinks.
@@ -21,11 +21,6 @@ import org.bson.BsonDocument;
  * failure means is {@link StreamErrors#classify}'s to say. Its life is one {@link StreamState}.
  */
 final class CollectionWatcher implements Runnable {
-  /** A getMore that returns sooner than this came back without awaiting data: wait in the process instead. */
-  private static final long EARLY_RETURN_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-  private static final long IDLE_WAIT_MIN_MILLIS = 5;
-  private static final long IDLE_WAIT_MAX_MILLIS = 100;
-
   private final StreamSource source;
   private final StreamKey key;
   private final EngineSettings settings;
@@ -133,7 +128,7 @@ final class CollectionWatcher implements Runnable {
             continue;
           }
           gaps.fixPosition(key, clock, settings.startupTimeout());
-          try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = open()) {
+          try (MongoChangeStreamCursor<RawBsonDocument> cursor = open()) {
             stats.cursorsOpened.incrementAndGet();
             life.moveTo(StreamState.OPEN);
             stream(cursor);
@@ -155,17 +150,37 @@ final class CollectionWatcher implements Runnable {
   }
 
   private void handle(Throwable e) {
+    if (source.dropSplitStage(e)) {
+      StreamMessages.splitStageRefused(source.shape(), e);
+      return;
+    }
     switch (StreamErrors.classify(e)) {
       case HISTORY_LOST -> failIf(gaps.historyLost(ChangeStreamGap.Reason.HISTORY_LOST, e));
       case UNREADABLE_POSITION -> failIf(gaps.historyLost(ChangeStreamGap.Reason.UNREADABLE_POSITION, e));
       case MALFORMED_PIPELINE -> failIf(retries.cannotRetry(e));
-      case EVENT_TOO_LARGE -> {
-        if (!gaps.skipLargeEvent()) {
-          retries.retryAfter(e, false);
-        }
-      }
+      case EVENT_TOO_LARGE -> skipOrRetry(gaps::skipLargeEvent, e);
+      case SPLIT_EVENT_BROKEN -> skipOrRetry(gaps::splitEventBroken, e);
       case CRASH -> retries.afterCrash(e);
       default -> retries.retryAfter(e, false);
+    }
+  }
+
+  /**
+   * Skips the event in hand with a gap if {@code skip} does, else retries. Finding the event's token can fail in
+   * turn: from the token of a split event's last fragment, MongoDB refuses a pipeline that projects fields away
+   * (ChangeStreamFatalError); that is a lost position, never a loop.
+   */
+  private void skipOrRetry(BooleanSupplier skip, Throwable e) {
+    try {
+      if (!skip.getAsBoolean()) {
+        retries.retryAfter(e, false);
+      }
+    } catch (RuntimeException peekFailed) {
+      if (StreamErrors.classify(peekFailed) == StreamErrors.Action.HISTORY_LOST) {
+        failIf(gaps.historyLost(ChangeStreamGap.Reason.HISTORY_LOST, peekFailed));
+      } else {
+        retries.retryAfter(peekFailed, false);
+      }
     }
   }
 
@@ -175,8 +190,8 @@ final class CollectionWatcher implements Runnable {
     }
   }
 
-  private MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> open() {
-    MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = source.openFixingStart(position);
+  private MongoChangeStreamCursor<RawBsonDocument> open() {
+    MongoChangeStreamCursor<RawBsonDocument> cursor = source.openFixingStart(position);
     BsonDocument start = position.takeStartToStore();
     if (start != null) {
       checkpointer.startedAt(start);
@@ -187,16 +202,16 @@ final class CollectionWatcher implements Runnable {
     return cursor;
   }
 
-  private void stream(MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor)
+  private void stream(MongoChangeStreamCursor<RawBsonDocument> cursor)
       throws InterruptedException {
-    long idleWait = IDLE_WAIT_MIN_MILLIS;
+    IdleWait idle = new IdleWait(clock);
     while (!life.isEnding()) {
       if (gate != null && !gate.stillHeld()) {
         return;
       }
       long before = clock.nanoTime();
-      ChangeStreamDocument<BsonDocument> doc = cursor.tryNext();
-      if (doc == null) {
+      RawBsonDocument next = cursor.tryNext();
+      if (next == null) {
         BsonDocument reached = cursor.getResumeToken();
         if (reached != null && !reached.equals(position.token())) {
           position.moveTo(reached);
@@ -205,15 +220,15 @@ final class CollectionWatcher implements Runnable {
           retries.progressed();
         }
         checkpointer.maybeSave();
-        if (clock.nanoTime() - before < EARLY_RETURN_NANOS) {
-          // the server did not await data (the in-JVM one never does): wait here, longer while it stays quiet
-          life.sleep(idleWait);
-          idleWait = Math.min(idleWait * 2, IDLE_WAIT_MAX_MILLIS);
+        long wait = idle.afterEmptyPoll(before);
+        if (wait > 0) {
+          life.sleep(wait); // the server did not await data (the in-JVM one never does)
         }
         continue;
       }
-      idleWait = IDLE_WAIT_MIN_MILLIS;
-      if (doc.getOperationType() == OperationType.INVALIDATE) {
+      idle.eventArrived();
+      RawChange doc = RawChange.of(next);
+      if (doc.operationType() == OperationType.INVALIDATE) {
         gaps.invalidated(doc);
         return;
       }
@@ -234,14 +249,15 @@ final class CollectionWatcher implements Runnable {
    *
    * @return false when a receiver did not complete because the stream stops: the change is not checkpointed
    */
-  boolean dispatch(ChangeStreamDocument<BsonDocument> doc) {
-    stats.read(doc.getClusterTime());
+  boolean dispatch(RawChange doc) {
+    stats.read(doc.clusterTime());
     StreamDelivery.Outcome outcome = delivery.deliver(doc);
     if (outcome == StreamDelivery.Outcome.FAILED && (life.isEnding() || Thread.currentThread().isInterrupted())) {
       return false;
     }
-    position.moveTo(doc.getResumeToken());
-    checkpointer.delivered(doc.getResumeToken(), delivery.pending());
+    BsonDocument token = doc.resumeToken();
+    position.moveTo(token);
+    checkpointer.delivered(token, delivery.pending());
     checkpointer.maybeSave();
     retries.progressed();
     return true;

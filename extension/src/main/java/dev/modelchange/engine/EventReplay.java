@@ -1,30 +1,28 @@
 package dev.modelchange.engine;
 
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import java.time.Duration;
 import java.util.List;
 import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
-import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.RawBsonDocumentCodec;
 
 /**
  * The benchmarks' hook into the engine (internal, not an API; it may change in any release). It replays pre-recorded change-stream documents through a running engine's own dispatch path without a
  * server: it takes a started {@link ChangeStreamEngine}'s single {@link CollectionWatcher}, stops its thread,
  * and calls the watcher's own {@link CollectionWatcher#dispatch} (its receivers, its {@link Checkpointer} with the
- * configured resume-token store, its codecs) after decoding each raw document as the cursor does.
+ * configured resume-token store, its codecs) with each raw document read as the cursor reads it.
  */
 public final class EventReplay {
   private final CollectionWatcher watcher;
   private final Checkpointer checkpointer;
-  private final Codec<ChangeStreamDocument<BsonDocument>> decoder;
+  private static final RawBsonDocumentCodec CURSOR_CODEC = new RawBsonDocumentCodec();
+  private static final DecoderContext CONTEXT = DecoderContext.builder().build();
   private BsonDocument lastToken;
 
   private EventReplay(CollectionWatcher watcher) {
     this.watcher = watcher;
     this.checkpointer = watcher.checkpointer();
-    // the cursor's decoder: the collection's registry is the client's default one
-    this.decoder = ChangeStreamDocument.createCodec(BsonDocument.class, MongoClientSettings.getDefaultCodecRegistry());
   }
 
   /**
@@ -44,23 +42,27 @@ public final class EventReplay {
     return new EventReplay(watcher);
   }
 
-  /** One event, as the watcher's thread handles it: decoded by the driver's codec, then dispatched. */
+  /**
+   * One event, as the watcher's thread handles it: read from the reply's bytes as the cursor does (the driver's
+   * {@link RawBsonDocumentCodec}, a copy of the event's bytes), then dispatched.
+   */
   public void dispatch(RawBsonDocument raw) {
-    dispatchDecoded(raw.decode(decoder));
+    dispatchDecoded(decode(raw));
   }
 
   /**
-   * One event already decoded by the driver: the same path without the driver's decoding of the raw change
-   * document (which happens inside {@code tryNext()}), i.e. ModelChange's own part alone.
+   * One event as {@code tryNext()} returns it: the same path without the cursor's copy of the bytes, i.e.
+   * ModelChange's own part alone.
    */
-  public void dispatchDecoded(ChangeStreamDocument<BsonDocument> doc) {
-    watcher.dispatch(doc);
-    lastToken = doc.getResumeToken();
+  public void dispatchDecoded(RawBsonDocument event) {
+    RawChange change = RawChange.of(event);
+    watcher.dispatch(change);
+    lastToken = change.resumeToken();
   }
 
-  /** Decodes a raw change document as the cursor does (for {@link #dispatchDecoded}). */
-  public ChangeStreamDocument<BsonDocument> decode(RawBsonDocument raw) {
-    return raw.decode(decoder);
+  /** Reads a raw change document as the cursor does (for {@link #dispatchDecoded}). */
+  public RawBsonDocument decode(RawBsonDocument raw) {
+    return CURSOR_CODEC.decode(new org.bson.BsonBinaryReader(raw.getByteBuffer().asNIO()), CONTEXT);
   }
 
   /** The resume-token store of the watcher's checkpointer; null for a stream that keeps no position. */

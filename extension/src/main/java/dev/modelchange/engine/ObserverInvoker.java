@@ -16,4 +16,19 @@ public interface ObserverInvoker {
    * @return null for a synchronous observer, else the stage of its asynchronous notification
    */
   CompletionStage<?> notify(ObserverDescriptor observer, ChangeEvent<?> event);
+
+  /**
+   * The observer's route, resolved once when its stream is created, so that each event is fired without looking
+   * the route up again. By default, {@link #notify} with the observer.
+   */
+  default BoundObserver bind(ObserverDescriptor observer) {
+    return event -> notify(observer, event);
+  }
+
+  /** One observer's route, resolved: notifies it of an event as {@link #notify} does. */
+  @FunctionalInterface
+  interface BoundObserver {
+    /** @return null for a synchronous observer, else the stage of its asynchronous notification */
+    CompletionStage<?> notify(ChangeEvent<?> event);
+  }
 }

@@ -14,18 +14,17 @@ import java.util.concurrent.CompletionStage;
  */
 final class ObserverSink implements ChangeSink {
   private final List<Observer> observers;
-  private final ObserverInvoker invoker;
   private final IncidentReporter reporter;
 
-  /** One observer and its failure series. */
-  private record Observer(ObserverDescriptor descriptor, RepeatedFailures failures) {}
+  /** One observer, its route resolved once, and its failure series. */
+  private record Observer(ObserverDescriptor descriptor, ObserverInvoker.BoundObserver route,
+      RepeatedFailures failures) {}
 
   ObserverSink(List<ObserverDescriptor> observers, ObserverInvoker invoker, IncidentReporter reporter,
       EngineClock clock) {
     // a stable sort: equal priorities keep discovery order
     this.observers = observers.stream().sorted(Comparator.comparingInt(ObserverDescriptor::priority))
-        .map(o -> new Observer(o, new RepeatedFailures(clock))).toList();
-    this.invoker = invoker;
+        .map(o -> new Observer(o, invoker.bind(o), new RepeatedFailures(clock))).toList();
     this.reporter = reporter;
   }
 
@@ -44,7 +43,7 @@ final class ObserverSink implements ChangeSink {
         }
         change.markMatched();
         event = change.as(o.modelType());
-        CompletionStage<?> stage = invoker.notify(o, event);
+        CompletionStage<?> stage = observer.route().notify(event);
         if (stage != null) {
           ChangeEvent<?> delivered = event;
           // completes as the observer did, so that a shutdown does not checkpoint past an unfinished one

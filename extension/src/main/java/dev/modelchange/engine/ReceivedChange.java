@@ -1,32 +1,28 @@
 package dev.modelchange.engine;
 
 import com.mongodb.MongoNamespace;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.OperationType;
 import dev.modelchange.ChangeEvent;
 import java.time.Instant;
 import org.bson.BsonDocument;
-import org.bson.BsonDocumentReader;
-import org.bson.BsonValue;
-import org.bson.codecs.DecoderContext;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
 import org.bson.codecs.configuration.CodecRegistry;
 
 /**
- * One change as the cursor returned it, decoded into each model type at most once however many receivers
- * want it. Used by the watcher's thread only.
+ * One change as the cursor returned it ({@link RawChange}), decoded into each model type at most once however many
+ * receivers want it, and only when one does: the model straight from the raw bytes of the full document, with the
+ * model's codec, no tree in between. Used by the watcher's thread only.
  */
 final class ReceivedChange {
-  private static final DecoderContext DECODER_CONTEXT = DecoderContext.builder().build();
-
-  private final ChangeStreamDocument<BsonDocument> raw;
+  private final RawChange raw;
   private final MongoNamespace namespace;
   private final CodecRegistry codecs;
   private final StreamStats stats;
   private ChangeEvent<?> decoded;
   private boolean matched;
 
-  ReceivedChange(ChangeStreamDocument<BsonDocument> raw, MongoNamespace watched, CodecRegistry codecs,
-      StreamStats stats) {
+  ReceivedChange(RawChange raw, MongoNamespace watched, CodecRegistry codecs, StreamStats stats) {
     this.raw = raw;
     this.stats = stats;
     this.namespace = namespaceOf(raw, watched);
@@ -34,23 +30,14 @@ final class ReceivedChange {
   }
 
   /**
-   * The event's namespace. The driver builds (and validates) a new MongoNamespace on every getNamespace(), which
-   * cost 7% of the per-event CPU: compare the raw {@code ns} document with the watched collection instead, which
-   * it is for all but rename-like events. A server without {@code ns} (the in-JVM one) gets the watched one.
+   * The event's namespace: the watched one when the event's {@code ns} names it (compared as bytes: building a
+   * MongoNamespace per event cost 7% of the per-event CPU), or has none (the in-JVM server); else its own.
    */
-  private static MongoNamespace namespaceOf(ChangeStreamDocument<BsonDocument> raw, MongoNamespace watched) {
-    BsonDocument ns = raw.getNamespaceDocument();
-    if (ns == null) {
+  private static MongoNamespace namespaceOf(RawChange raw, MongoNamespace watched) {
+    if (raw.inNamespace(watched)) {
       return watched;
     }
-    BsonValue db = ns.get("db");
-    BsonValue coll = ns.get("coll");
-    if (db != null && coll != null && db.isString() && coll.isString()
-        && watched.getDatabaseName().equals(db.asString().getValue())
-        && watched.getCollectionName().equals(coll.asString().getValue())) {
-      return watched;
-    }
-    MongoNamespace own = raw.getNamespace();
+    MongoNamespace own = raw.namespace();
     return own != null ? own : watched;
   }
 
@@ -69,41 +56,30 @@ final class ReceivedChange {
   }
 
   OperationType operationType() {
-    return raw.getOperationType() == null ? OperationType.OTHER : raw.getOperationType();
-  }
-
-  BsonDocument fullDocument() {
-    return raw.getFullDocument();
+    return raw.operationType();
   }
 
   /**
-   * The document that filters are evaluated against: the full document, else (for a delete with pre-images)
-   * the document before the change; null when the event carries neither.
+   * The document that filters are evaluated against, as raw bytes: the full document, else (for a delete with
+   * pre-images) the document before the change; null when the event carries neither.
    */
   BsonDocument filterDocument() {
-    return raw.getFullDocument() != null ? raw.getFullDocument() : raw.getFullDocumentBeforeChange();
+    RawBsonDocument full = raw.fullDocument();
+    return full != null ? full : raw.fullDocumentBeforeChange();
   }
 
   BsonDocument resumeToken() {
-    return raw.getResumeToken();
+    return raw.resumeToken();
   }
 
   /** The document key as the server sent it (possibly without {@code _id} on the in-JVM server). */
   BsonDocument rawDocumentKey() {
-    return raw.getDocumentKey();
+    return raw.documentKey();
   }
 
   /** The event in words for a log line: operation, namespace, document key and token, never the content. */
   String describe() {
-    return describe(raw, namespace);
-  }
-
-  /** {@link #describe()} for an event that could not be taken apart. */
-  static String describe(ChangeStreamDocument<?> raw, MongoNamespace namespace) {
-    return (raw.getOperationTypeString() == null ? "an event" : "the " + raw.getOperationTypeString() + " event")
-        + " of " + namespace.getFullName()
-        + " (key " + (raw.getDocumentKey() == null ? "none" : raw.getDocumentKey().toJson())
-        + ", token " + (raw.getResumeToken() == null ? "none" : raw.getResumeToken().toJson()) + ")";
+    return raw.describe(namespace);
   }
 
   MongoNamespace namespace() {
@@ -122,16 +98,18 @@ final class ReceivedChange {
     if (d != null && d.modelType() == modelType) {
       return (ChangeEvent<T>) d;
     }
+    Codec<T> codec = modelType == BsonDocument.class ? null : codecs.get(modelType);
+    Long wallTime = raw.wallTimeMillis();
     ChangeEvent<T> e = ChangeEvent.builder(modelType)
         .operationType(operationType())
         .documentKey(documentKey())
-        .fullDocument(decode(modelType, raw.getFullDocument()))
-        .fullDocumentBeforeChange(decode(modelType, raw.getFullDocumentBeforeChange()))
-        .updateDescription(raw.getUpdateDescription())
+        .fullDocument(decode(modelType, codec, raw.fullDocument()))
+        .fullDocumentBeforeChange(decode(modelType, codec, raw.fullDocumentBeforeChange()))
+        .updateDescription(raw.updateDescription())
         .namespace(namespace)
-        .resumeToken(raw.getResumeToken())
-        .clusterTime(raw.getClusterTime())
-        .wallTime(raw.getWallTime() == null ? null : Instant.ofEpochMilli(raw.getWallTime().getValue()))
+        .resumeToken(raw.resumeToken())
+        .clusterTime(raw.clusterTime())
+        .wallTime(wallTime == null ? null : Instant.ofEpochMilli(wallTime))
         .build();
     decoded = e;
     return e;
@@ -142,21 +120,20 @@ final class ReceivedChange {
    * updates) gets the {@code _id} of the event's full document when there is one, which is the same value.
    */
   BsonDocument documentKey() {
-    BsonDocument key = raw.getDocumentKey();
-    if ((key == null || !key.containsKey("_id")) && raw.getFullDocument() != null
-        && raw.getFullDocument().containsKey("_id")) {
-      return new BsonDocument("_id", raw.getFullDocument().get("_id"));
+    BsonDocument key = raw.documentKey();
+    if (key == null || !key.containsKey("_id")) {
+      RawBsonDocument full = raw.fullDocument();
+      if (full != null && full.containsKey("_id")) {
+        return new BsonDocument("_id", full.get("_id"));
+      }
     }
     return key;
   }
 
-  private <T> T decode(Class<T> modelType, BsonDocument document) {
+  private static <T> T decode(Class<T> modelType, Codec<T> codec, RawBsonDocument document) {
     if (document == null) {
       return null;
     }
-    if (modelType == BsonDocument.class) {
-      return modelType.cast(document);
-    }
-    return codecs.get(modelType).decode(new BsonDocumentReader(document), DECODER_CONTEXT);
+    return codec == null ? modelType.cast(document) : document.decode(codec);
   }
 }

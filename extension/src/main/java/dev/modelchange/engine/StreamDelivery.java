@@ -1,14 +1,12 @@
 package dev.modelchange.engine;
 
 import com.mongodb.MongoNamespace;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import dev.modelchange.ChangeStreamFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.bson.BsonDocument;
 import org.bson.codecs.configuration.CodecRegistry;
 
 /**
@@ -63,7 +61,7 @@ final class StreamDelivery {
    * Delivers one event to every sink. The stages of its asynchronous receivers are in {@link #pending()} until
    * the next call.
    */
-  Outcome deliver(ChangeStreamDocument<BsonDocument> doc) {
+  Outcome deliver(RawChange doc) {
     pending.clear();
     ReceivedChange change = null;
     boolean allReturned = true;
@@ -142,8 +140,8 @@ final class StreamDelivery {
     return sinks;
   }
 
-  private void eventFailed(ChangeStreamDocument<BsonDocument> doc, ReceivedChange change, Throwable e) {
-    String event = change != null ? change.describe() : ReceivedChange.describe(doc, namespace);
+  private void eventFailed(RawChange doc, ReceivedChange change, Throwable e) {
+    String event = change != null ? change.describe() : doc.describe(namespace);
     switch (eventFailures.failed()) {
       case FIRST -> StreamMessages.eventFailed(shape, event, e);
       case SUMMARY -> StreamMessages.failuresRepeated("The change stream of " + shape,
@@ -152,7 +150,7 @@ final class StreamDelivery {
     }
     try {
       reporter.failure(new ChangeStreamFailure(modelType, namespace, null, null,
-          change != null ? change.documentKey() : doc.getDocumentKey(), doc.getResumeToken(), e));
+          change != null ? change.documentKey() : doc.documentKey(), doc.resumeToken(), e));
     } catch (Throwable re) {
       if (StreamErrors.isFatal(re)) {
         throw re;

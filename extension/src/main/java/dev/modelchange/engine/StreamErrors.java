@@ -38,6 +38,11 @@ final class StreamErrors {
     MALFORMED_PIPELINE,
     /** One event is over MongoDB's 16 MB limit: split it or skip it, never loop on it. */
     EVENT_TOO_LARGE,
+    /**
+     * The fragments of a split event did not arrive in sequence: read the event again from before its first
+     * fragment; if that breaks too, skip it as too large.
+     */
+    SPLIT_EVENT_BROKEN,
     /** An unexpected {@link Error} on the worker: logged as an error, then reopened after backoff. */
     CRASH
   }
@@ -59,6 +64,9 @@ final class StreamErrors {
         return Action.EVENT_TOO_LARGE;
       }
       return Action.RETRY;
+    }
+    if (failure instanceof EventFragments.BrokenSequence) {
+      return Action.SPLIT_EVENT_BROKEN;
     }
     if (failure instanceof JsonParseException) {
       return Action.UNREADABLE_POSITION;

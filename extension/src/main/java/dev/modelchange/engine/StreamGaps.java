@@ -1,10 +1,10 @@
 package dev.modelchange.engine;
 
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import dev.modelchange.ChangeStreamGap;
 import dev.modelchange.settings.EngineSettings;
 import dev.modelchange.spi.StreamKey;
 import java.time.Duration;
+import java.util.Objects;
 import org.bson.BsonDocument;
 
 /**
@@ -18,6 +18,9 @@ final class StreamGaps {
   private final Checkpointer checkpointer;
   private final StreamIncidents incidents;
   private final EngineSettings.HistoryLostPolicy onHistoryLost;
+  /** Whether the fragments of a split event broke at {@link #brokenAt} (the position then), and not since. */
+  private boolean broken;
+  private BsonDocument brokenAt;
 
   StreamGaps(StreamSource source, StreamPosition position, Checkpointer checkpointer, StreamIncidents incidents,
       EngineSettings.HistoryLostPolicy onHistoryLost) {
@@ -45,12 +48,12 @@ final class StreamGaps {
   }
 
   /** The collection was dropped or renamed: continue after the invalidation. */
-  void invalidated(ChangeStreamDocument<BsonDocument> doc) {
+  void invalidated(RawChange doc) {
     BsonDocument last = position.token();
-    position.invalidatedAt(doc.getResumeToken());
-    checkpointer.reached(doc.getResumeToken());
+    position.invalidatedAt(doc.resumeToken());
+    checkpointer.reached(doc.resumeToken());
     StreamMessages.invalidated(source.shape(),
-        incidents.gap(ChangeStreamGap.Reason.INVALIDATED, last, doc.getResumeToken()));
+        incidents.gap(ChangeStreamGap.Reason.INVALIDATED, last, doc.resumeToken()));
   }
 
   /**
@@ -67,21 +70,49 @@ final class StreamGaps {
   }
 
   /**
-   * An event over 16 MB: find its token with the large fields projected away, and skip it with a gap naming it,
-   * so the stream never loops on it.
+   * An event over 16 MB (BSONObjectTooLarge): find its token with the large fields projected away, and skip it
+   * with a gap naming it, so the stream never loops on it. Where the stream asks for fragments, the event could not
+   * be split either (a top-level field over 16 MB by itself).
    *
    * @return false when no such event could be read (then the stream retries)
    */
   boolean skipLargeEvent() {
-    ChangeStreamDocument<BsonDocument> large = source.peekWithoutDocuments(position);
+    return skip(source.splitsLargeEvents()
+        ? "even split into fragments it is over the limit ($changeStreamSplitLargeEvent splits by top-level field, "
+            + "and one of them is over 16 MB by itself)"
+        : "this server cannot split it ($changeStreamSplitLargeEvent needs MongoDB 7.0)");
+  }
+
+  /**
+   * The fragments of a split event did not arrive in sequence. The first time at a position, the stream reads the
+   * event again from before its first fragment; if they break again at the same position, the event is skipped
+   * with a gap, so the stream never loops on it.
+   *
+   * @return whether the event was skipped; false when the stream is to reopen and read it again
+   */
+  boolean splitEventBroken() {
+    BsonDocument at = position.token();
+    if (!broken || !Objects.equals(brokenAt, at)) {
+      broken = true;
+      brokenAt = at;
+      return false;
+    }
+    broken = false;
+    brokenAt = null;
+    return skip("its fragments did not arrive in sequence, twice");
+  }
+
+  private boolean skip(String why) {
+    RawChange large = source.peekWithoutDocuments(position);
     if (large == null) {
       return false;
     }
     BsonDocument last = position.token();
-    position.moveTo(large.getResumeToken());
-    checkpointer.reached(large.getResumeToken());
-    StreamMessages.eventTooLargeSkipped(source.shape(), large.getDocumentKey(),
-        incidents.gap(ChangeStreamGap.Reason.EVENT_TOO_LARGE, last, large.getResumeToken()));
+    BsonDocument token = large.resumeToken();
+    position.moveTo(token);
+    checkpointer.reached(token);
+    StreamMessages.eventTooLargeSkipped(source.shape(), large.documentKey(), why,
+        incidents.gap(ChangeStreamGap.Reason.EVENT_TOO_LARGE, last, token));
     return true;
   }
 }

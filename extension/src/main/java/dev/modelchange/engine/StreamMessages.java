@@ -200,11 +200,17 @@ final class StreamMessages {
   }
 
   @MessageCode(76)
-  static void eventTooLargeSkipped(Object shape, BsonDocument documentKey, Object gap) {
+  static void eventTooLargeSkipped(Object shape, BsonDocument documentKey, String why, Object gap) {
     LOG.log(Level.ERROR, coded(76, "The change stream of " + shape + " met an event over 16 MB (document key "
-        + (documentKey == null ? "unknown" : documentKey.toJson()) + ") that this server cannot split "
-        + "($changeStreamSplitLargeEvent needs MongoDB 7.0): it is skipped. Resynchronise that document on the "
-        + "ChangeStreamGap event. " + gap));
+        + (documentKey == null ? "unknown" : documentKey.toJson()) + ") that it cannot read whole: " + why
+        + ". It is skipped. Resynchronise that document on the ChangeStreamGap event. " + gap));
+  }
+
+  @MessageCode(89)
+  static void splitStageRefused(Object shape, Throwable e) {
+    LOG.log(Level.WARNING, coded(89, "The server refused $changeStreamSplitLargeEvent, which ModelChange adds to "
+        + "the change stream of " + shape + " on MongoDB 7.0+; the stream reopens without it, and events over "
+        + "16 MB are skipped with a gap (MODELCHANGE-076). Check the server's featureCompatibilityVersion."), e);
   }
 
   @MessageCode(77)

@@ -54,10 +54,10 @@ final class WatcherFactory implements AutoCloseable {
     StreamKey key = membership.keyOf(shape);
     ResumeTokenStore kept = membership.storeFor(shape, store);
     StreamSource source = new StreamSource(shape, client.getDatabase(shape.namespace().getDatabaseName()),
-        modelType, codecs, opener);
+        modelType, codecs, opener, client::getClusterDescription);
     StreamPosition position = new StreamPosition(kept, key, settings.startAt(), source::serverTime);
     Checkpointer checkpointer = new Checkpointer(key, kept, settings.checkpointMaxEvents(),
-        settings.checkpointMaxDelay(), checkpointWriter);
+        settings.checkpointMaxDelay(), settings.checkpointMinInterval(), checkpointWriter, clock);
     CollectionWatcher watcher = new CollectionWatcher(source, key, position, settings, reporter, sinks,
         checkpointer, clock);
     membership.guard(watcher, key, "The stream " + shape);

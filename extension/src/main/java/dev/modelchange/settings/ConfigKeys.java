@@ -31,6 +31,7 @@ public final class ConfigKeys {
   public static final String START_AT = SettingsTable.START_AT.key();
   public static final String CHECKPOINT_MAX_EVENTS = SettingsTable.CHECKPOINT_MAX_EVENTS.key();
   public static final String CHECKPOINT_MAX_DELAY = SettingsTable.CHECKPOINT_MAX_DELAY.key();
+  public static final String CHECKPOINT_MIN_INTERVAL = SettingsTable.CHECKPOINT_MIN_INTERVAL.key();
   public static final String INSTANCE_ID = SettingsTable.INSTANCE_ID.key();
   public static final String INSTANCE_EXPIRE_AFTER = SettingsTable.INSTANCE_EXPIRE_AFTER.key();
   public static final String LEASE_DURATION = SettingsTable.LEASE_DURATION.key();

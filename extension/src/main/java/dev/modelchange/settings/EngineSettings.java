@@ -3,6 +3,7 @@ package dev.modelchange.settings;
 import static dev.modelchange.settings.SettingsTable.ASYNC_MAX_IN_FLIGHT;
 import static dev.modelchange.settings.SettingsTable.CHECKPOINT_MAX_DELAY;
 import static dev.modelchange.settings.SettingsTable.CHECKPOINT_MAX_EVENTS;
+import static dev.modelchange.settings.SettingsTable.CHECKPOINT_MIN_INTERVAL;
 import static dev.modelchange.settings.SettingsTable.ENABLED;
 import static dev.modelchange.settings.SettingsTable.FAIL_ON_START;
 import static dev.modelchange.settings.SettingsTable.GROUP;
@@ -77,6 +78,7 @@ public final class EngineSettings {
   private final Optional<Instant> startAt;
   private final int checkpointMaxEvents;
   private final Duration checkpointMaxDelay;
+  private final Duration checkpointMinInterval;
   private final String instanceId;
   private final Duration instanceExpireAfter;
   private final Duration leaseDuration;
@@ -116,6 +118,7 @@ public final class EngineSettings {
     this.startAt = in.read(START_AT);
     this.checkpointMaxEvents = in.read(CHECKPOINT_MAX_EVENTS);
     this.checkpointMaxDelay = in.read(CHECKPOINT_MAX_DELAY);
+    this.checkpointMinInterval = in.read(CHECKPOINT_MIN_INTERVAL);
     this.instanceId = in.read(INSTANCE_ID);
     this.instanceExpireAfter = in.read(INSTANCE_EXPIRE_AFTER);
     this.leaseDuration = in.read(LEASE_DURATION);
@@ -335,6 +338,11 @@ public final class EngineSettings {
 
   public Duration checkpointMaxDelay() {
     return checkpointMaxDelay;
+  }
+
+  /** Under load, how far apart one stream's saves are at least; never more than {@link #checkpointMaxDelay()}. */
+  public Duration checkpointMinInterval() {
+    return checkpointMinInterval;
   }
 
   /**

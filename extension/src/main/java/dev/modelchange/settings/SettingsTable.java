@@ -126,6 +126,12 @@ final class SettingsTable {
           .withDefault("1s")
           .withMeaning("…or this long, whichever comes first, and at shutdown"));
 
+  static final Setting<Duration> CHECKPOINT_MIN_INTERVAL = row(
+      Setting.duration("modelchange.checkpoint.min-interval", Duration.ZERO, MAX)
+          .withDefault("100ms")
+          .withMeaning("under load, one stream's saves are at least this far apart (a full batch waits for it), "
+              + "never later than `max-delay`; `0` saves every `max-events`"));
+
   static final Setting<String> INSTANCE_ID = row(Setting.name("modelchange.instance-id")
       .withDefaultDescribed("the host name")
       .withMeaning("this instance within its group (`EACH_INSTANCE` positions); unset: the local host's name "

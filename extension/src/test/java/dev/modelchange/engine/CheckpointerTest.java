@@ -41,6 +41,53 @@ class CheckpointerTest {
   }
 
   @Test
+  void underLoadFullBatchesAreCoalescedIntoOneSavePerMinInterval() {
+    ManualClock clock = new ManualClock();
+    Checkpointer c = new Checkpointer(KEY, store, 100, Duration.ofSeconds(1), Duration.ofMillis(100), null, clock);
+    clock.advance(Duration.ofMillis(100));
+    // 10,000 events within 100 ms: 100 full batches, one save
+    for (int i = 1; i <= 10_000; i++) {
+      c.delivered(token(i), List.of());
+      c.maybeSave();
+      clock.advance(Duration.ofNanos(10_000));
+    }
+    assertThat(c.saves()).isEqualTo(1);
+    assertThat(store.load(KEY)).as("the first full batch").contains(token(100));
+
+    clock.advance(Duration.ofMillis(1)); // 100 ms since the first save
+    c.delivered(token(10_001), List.of());
+    c.maybeSave();
+    assertThat(c.saves()).as("100 ms after the last save").isEqualTo(2);
+    assertThat(store.load(KEY)).contains(token(10_001));
+  }
+
+  @Test
+  void coalescingNeverDelaysASaveBeyondMaxDelay() {
+    ManualClock clock = new ManualClock();
+    Checkpointer c = new Checkpointer(KEY, store, 1_000, Duration.ofMillis(50), Duration.ofMillis(200), null, clock);
+    c.delivered(token(1), List.of());
+    c.maybeSave();
+    assertThat(store.load(KEY)).isEmpty();
+
+    clock.advance(Duration.ofMillis(50));
+    c.maybeSave();
+    assertThat(store.load(KEY)).as("min-interval is capped at max-delay").contains(token(1));
+  }
+
+  @Test
+  void belowMaxEventsAQuietStreamStillSavesOnlyAfterMaxDelay() {
+    ManualClock clock = new ManualClock();
+    Checkpointer c = new Checkpointer(KEY, store, 100, Duration.ofSeconds(1), Duration.ofMillis(100), null, clock);
+    clock.advance(Duration.ofMillis(500));
+    c.delivered(token(1), List.of());
+    c.maybeSave();
+    assertThat(store.load(KEY)).as("1 event, 500 ms").isEmpty();
+    clock.advance(Duration.ofMillis(500));
+    c.maybeSave();
+    assertThat(store.load(KEY)).contains(token(1));
+  }
+
+  @Test
   void savesAfterMaxDelayEvenBelowMaxEvents() {
     Checkpointer c = checkpointer(1_000, Duration.ofNanos(1));
     c.delivered(token(1), List.of());

@@ -3,19 +3,19 @@ package dev.modelchange.engine;
 import com.mongodb.ServerAddress;
 import com.mongodb.ServerCursor;
 import com.mongodb.client.MongoChangeStreamCursor;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import org.bson.BsonDocument;
+import org.bson.RawBsonDocument;
 
 /** A cursor that does what another does; tests override what the in-JVM server cannot produce. */
-class ForwardingCursor implements MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> {
-  private final MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> delegate;
+class ForwardingCursor implements MongoChangeStreamCursor<RawBsonDocument> {
+  private final MongoChangeStreamCursor<RawBsonDocument> delegate;
 
-  ForwardingCursor(MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> delegate) {
+  ForwardingCursor(MongoChangeStreamCursor<RawBsonDocument> delegate) {
     this.delegate = delegate;
   }
 
   @Override
-  public ChangeStreamDocument<BsonDocument> tryNext() {
+  public RawBsonDocument tryNext() {
     return delegate.tryNext();
   }
 
@@ -35,7 +35,7 @@ class ForwardingCursor implements MongoChangeStreamCursor<ChangeStreamDocument<B
   }
 
   @Override
-  public ChangeStreamDocument<BsonDocument> next() {
+  public RawBsonDocument next() {
     return delegate.next();
   }
 

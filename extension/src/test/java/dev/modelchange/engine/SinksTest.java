@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.FullDocument;
 import com.mongodb.client.model.changestream.OperationType;
+import dev.modelchange.ChangeEvent;
 import dev.modelchange.ChangeStreamFailure;
 import dev.modelchange.ChangeStreamGap;
 import dev.modelchange.ListenOptions;
@@ -18,8 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.BsonDocument;
-import org.bson.BsonDocumentReader;
-import org.bson.codecs.DecoderContext;
 import org.junit.jupiter.api.Test;
 
 /** The two kinds of sink on their own, fed events built by hand: who receives what, in which order, and failures. */
@@ -30,10 +28,7 @@ class SinksTest {
   private static ReceivedChange change(String id, String userId) {
     BsonDocument raw = BsonDocument.parse("{_id: {_data: '01" + id.hashCode() + "'}, operationType: 'insert', "
         + "documentKey: {_id: '" + id + "'}, fullDocument: {_id: '" + id + "', userId: '" + userId + "'}}");
-    ChangeStreamDocument<BsonDocument> doc = ChangeStreamDocument.createCodec(BsonDocument.class,
-        MongoClientSettings.getDefaultCodecRegistry()).decode(new BsonDocumentReader(raw),
-        DecoderContext.builder().build());
-    return new ReceivedChange(doc, NS, MongoClientSettings.getDefaultCodecRegistry(), new StreamStats());
+    return new ReceivedChange(RawChange.of(raw), NS, MongoClientSettings.getDefaultCodecRegistry(), new StreamStats());
   }
 
   private static ChangeListenerSubscription<BsonDocument> listener(long sequence, String userId, List<String> seen) {
@@ -118,6 +113,35 @@ class SinksTest {
     sink.deliver(change("b1", "alice"), new ArrayList<>());
     assertThat(calls).containsExactly("early", "late");
     assertThat(sink.receivers()).isEqualTo(3);
+  }
+
+  @Test
+  void eachObserversRouteIsBoundOnceWhenTheStreamIsCreatedNotPerEvent() {
+    List<String> bound = new CopyOnWriteArrayList<>();
+    List<String> fired = new CopyOnWriteArrayList<>();
+    ObserverInvoker invoker = new ObserverInvoker() {
+      @Override
+      public CompletionStage<?> notify(ObserverDescriptor observer, ChangeEvent<?> event) {
+        throw new AssertionError("events go through the bound route");
+      }
+
+      @Override
+      public BoundObserver bind(ObserverDescriptor observer) {
+        bound.add(observer.method());
+        return event -> {
+          fired.add(observer.method() + ":" + event.id());
+          return null;
+        };
+      }
+    };
+    ObserverSink sink = new ObserverSink(List.of(observer("a", "", false, 0), observer("b", "", false, 1)), invoker,
+        IncidentReporter.NONE, CLOCK);
+
+    sink.deliver(change("b1", "alice"), new ArrayList<>());
+    sink.deliver(change("b2", "bob"), new ArrayList<>());
+
+    assertThat(bound).containsExactly("a", "b");
+    assertThat(fired).containsExactly("a:b1", "b:b1", "a:b2", "b:b2");
   }
 
   @Test

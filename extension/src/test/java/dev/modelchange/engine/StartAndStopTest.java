@@ -9,7 +9,6 @@ import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import dev.modelchange.ChangeStreamGap;
 import dev.modelchange.settings.ConfigKeys;
 import dev.modelchange.settings.EngineSettings;
@@ -33,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import org.bson.BsonDocument;
+import org.bson.RawBsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.Document;
@@ -224,17 +224,17 @@ class StartAndStopTest {
   void anEventOver16MbIsSkippedWithAGapNamingItInsteadOfLooping() {
     CursorOpener tooLarge = new CursorOpener() {
       @Override
-      public MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> open(
+      public MongoChangeStreamCursor<RawBsonDocument> open(
           com.mongodb.client.ChangeStreamIterable<BsonDocument> iterable, BsonDocument position,
           boolean startAfter) {
-        return new FailingOn("huge", iterable.cursor());
+        return new FailingOn("huge", CursorOpener.raw(iterable));
       }
 
       @Override
-      public MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> openWithoutDocuments(
+      public MongoChangeStreamCursor<RawBsonDocument> openWithoutDocuments(
           com.mongodb.client.ChangeStreamIterable<BsonDocument> iterable, BsonDocument position,
           boolean startAfter) {
-        return iterable.cursor();
+        return CursorOpener.raw(iterable);
       }
     };
     fixture.start(new InMemoryResumeTokenStore(), tooLarge);
@@ -255,19 +255,19 @@ class StartAndStopTest {
   /** Fails as MongoDB does when the next event is over 16 MB (BSONObjectTooLarge), without consuming it. */
   private static final class FailingOn extends ForwardingCursor {
     private final String id;
-    private ChangeStreamDocument<BsonDocument> held;
+    private RawBsonDocument held;
 
-    FailingOn(String id, MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> delegate) {
+    FailingOn(String id, MongoChangeStreamCursor<RawBsonDocument> delegate) {
       super(delegate);
       this.id = id;
     }
 
     @Override
-    public ChangeStreamDocument<BsonDocument> tryNext() {
-      ChangeStreamDocument<BsonDocument> next = held != null ? held : super.tryNext();
+    public RawBsonDocument tryNext() {
+      RawBsonDocument next = held != null ? held : super.tryNext();
       held = null;
-      if (next != null && next.getDocumentKey() != null
-          && new BsonString(id).equals(next.getDocumentKey().get("_id"))) {
+      if (next != null && next.isDocument("documentKey")
+          && new BsonString(id).equals(next.getDocument("documentKey").get("_id"))) {
         held = next;
         throw new MongoCommandException(new BsonDocument("ok", new BsonInt32(0))
             .append("code", new BsonInt32(10334)).append("codeName", new BsonString("BSONObjectTooLarge"))

@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.MongoCommandException;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoChangeStreamCursor;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.OperationType;
 import dev.modelchange.ChangeStreamGap;
 import dev.modelchange.spi.ResumeTokenStore;
@@ -19,12 +18,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.BsonDocument;
-import org.bson.BsonDocumentReader;
+import org.bson.RawBsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.BsonTimestamp;
 import org.bson.Document;
-import org.bson.codecs.DecoderContext;
 import org.bson.json.JsonParseException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,14 +44,14 @@ class StreamPolicyTest {
   }
 
   /** Answers a resume from {@link #LOST} as MongoDB does once the oplog has rolled past it. */
-  private static MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> historyLostFor(
+  private static MongoChangeStreamCursor<RawBsonDocument> historyLostFor(
       com.mongodb.client.ChangeStreamIterable<BsonDocument> iterable, BsonDocument position, boolean startAfter) {
     if (LOST.equals(position)) {
       throw new MongoCommandException(new BsonDocument("ok", new BsonInt32(0)).append("code", new BsonInt32(286))
           .append("codeName", new BsonString("ChangeStreamHistoryLost"))
           .append("errmsg", new BsonString("Resume of change stream was not possible")), new ServerAddress());
     }
-    return iterable.cursor();
+    return CursorOpener.raw(iterable);
   }
 
   @Test
@@ -173,7 +171,7 @@ class StreamPolicyTest {
     // the seam turns its drop event into drop + invalidate.
     fixture.start(new InMemoryResumeTokenStore(), (iterable, position, startAfter) -> {
       opens.add(startAfter ? "startAfter" : position == null ? "now" : "resumeAfter");
-      return new InvalidatingCursor(iterable.cursor());
+      return new InvalidatingCursor(CursorOpener.raw(iterable));
     });
     fixture.items.insertOne(new Document("_id", "before-drop"));
     await().atMost(WAIT).until(() -> fixture.deliveredIds().contains("before-drop"));
@@ -225,27 +223,26 @@ class StreamPolicyTest {
 
   /** Follows each drop event with an invalidate event, as MongoDB does. */
   private static final class InvalidatingCursor extends ForwardingCursor {
-    private ChangeStreamDocument<BsonDocument> pending;
+    private RawBsonDocument pending;
 
-    InvalidatingCursor(MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> delegate) {
+    InvalidatingCursor(MongoChangeStreamCursor<RawBsonDocument> delegate) {
       super(delegate);
     }
 
     @Override
-    public ChangeStreamDocument<BsonDocument> tryNext() {
+    public RawBsonDocument tryNext() {
       if (pending != null) {
-        ChangeStreamDocument<BsonDocument> p = pending;
+        RawBsonDocument p = pending;
         pending = null;
         return p;
       }
-      ChangeStreamDocument<BsonDocument> next = super.tryNext();
-      if (next != null && next.getOperationType() == OperationType.DROP) {
-        BsonDocument raw = new BsonDocument("_id", next.getResumeToken())
+      RawBsonDocument next = super.tryNext();
+      if (next != null && "drop".equals(next.getString("operationType").getValue())) {
+        BsonDocument raw = new BsonDocument("_id", next.getDocument("_id"))
             .append("operationType", new BsonString("invalidate"))
-            .append("clusterTime", next.getClusterTime() == null ? new BsonTimestamp() : next.getClusterTime());
-        pending = ChangeStreamDocument.createCodec(BsonDocument.class,
-                com.mongodb.MongoClientSettings.getDefaultCodecRegistry())
-            .decode(new BsonDocumentReader(raw), DecoderContext.builder().build());
+            .append("clusterTime", next.containsKey("clusterTime") ? next.getTimestamp("clusterTime")
+                : new BsonTimestamp());
+        pending = new RawBsonDocument(raw, new org.bson.codecs.BsonDocumentCodec());
       }
       return next;
     }

@@ -28,7 +28,11 @@ public enum Capability {
    * {@code fullDocumentBeforeChange} and {@code fullDocument: whenAvailable|required} (MongoDB 6.0+).
    */
   PRE_AND_POST_IMAGES,
-  /** {@code $changeStreamSplitLargeEvent}: events over 16 MB can be read as fragments (MongoDB 7.0+, 6.0.9+). */
+  /**
+   * {@code $changeStreamSplitLargeEvent}: events over 16 MB can be read as fragments, and ModelChange asks for them
+   * (MongoDB 7.0+; 6.0.9+ has the stage too, but its wire version does not tell it from 6.0.0, so ModelChange does
+   * not use it there).
+   */
   SPLIT_LARGE_EVENTS,
   /**
    * A resume token older than the oplog is refused as lost history ({@code ChangeStreamHistoryLost}, 286, or

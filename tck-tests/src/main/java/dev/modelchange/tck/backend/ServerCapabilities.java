@@ -33,8 +33,9 @@ public final class ServerCapabilities {
       c.add(Capability.NAMESPACE_AND_WALL_TIME);
       c.add(Capability.PRE_AND_POST_IMAGES);
     }
-    // $changeStreamSplitLargeEvent: new in 7.0, backported to 6.0.9 (not in the 6.1-6.3 rapid releases)
-    if (atLeast(version, 7, 0, 0) || (part(version, 0) == 6 && part(version, 1) == 0 && part(version, 2) >= 9)) {
+    // $changeStreamSplitLargeEvent: new in 7.0, backported to 6.0.9. A 6.0 server's wire version (17) does not tell
+    // 6.0.9 from 6.0.0, and ModelChange decides by wire version, so it asks for fragments from 7.0 (wire 21) only.
+    if (atLeast(version, 7, 0, 0)) {
       c.add(Capability.SPLIT_LARGE_EVENTS);
     }
     if (replicaSet && electableMembers >= 2) {

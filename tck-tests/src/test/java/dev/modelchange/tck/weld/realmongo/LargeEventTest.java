@@ -1,6 +1,7 @@
 package dev.modelchange.tck.weld.realmongo;
 
 import dev.modelchange.tck.realmongo.AbstractLargeEventTest;
+import dev.modelchange.tck.realmongo.GapObserver;
 import dev.modelchange.tck.weld.BackendExtension;
 import dev.modelchange.tck.weld.TckWeld;
 import org.jboss.weld.junit5.EnableWeld;
@@ -12,5 +13,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @EnableWeld
 class LargeEventTest extends AbstractLargeEventTest {
   @WeldSetup
-  WeldInitiator weld = WeldInitiator.from(TckWeld.weld()).build();
+  WeldInitiator weld = WeldInitiator.from(TckWeld.weld(GapObserver.class)).build();
 }
