@@ -25,6 +25,7 @@ import dev.modelchange.StreamState;
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.spi.StreamKey;
 import dev.modelchange.store.InMemoryResumeTokenStore;
+import dev.modelchange.testsupport.CapturedLog;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -58,7 +59,7 @@ class SplitEventTest {
   private static final BsonDocumentCodec EVENTS = new BsonDocumentCodec();
 
   private final EngineFixture fixture = new EngineFixture();
-  private final CapturedLog log = new CapturedLog();
+  private final CapturedLog log = new CapturedLog("dev.modelchange.engine");
   /** Every position stored, in order. */
   private final List<BsonDocument> saved = new CopyOnWriteArrayList<>();
   /** The position each cursor opened at. */
@@ -125,7 +126,7 @@ class SplitEventTest {
     assertThat(fixture.deliveredIds()).containsExactly("before", "after");
     assertThat(fixture.gaps).singleElement()
         .satisfies(g -> assertThat(g.reason()).isEqualTo(ChangeStreamGap.Reason.EVENT_TOO_LARGE));
-    assertThat(log.at(Level.SEVERE, "MODELCHANGE-076")).singleElement().satisfies(r -> assertThat(r.getMessage())
+    assertThat(log.recordsAt(Level.SEVERE, "MODELCHANGE-076")).singleElement().satisfies(r -> assertThat(r.getMessage())
         .contains("\"_id\": \"huge\"").contains("did not arrive in sequence, twice"));
     assertThat(fixture.engine.failedAttempts()).as("read twice, then skipped: no loop").isEqualTo(1);
   }
@@ -139,7 +140,7 @@ class SplitEventTest {
     assertThat(fixture.deliveredIds()).containsExactly("before", "after");
     assertThat(fixture.gaps).singleElement()
         .satisfies(g -> assertThat(g.reason()).isEqualTo(ChangeStreamGap.Reason.EVENT_TOO_LARGE));
-    assertThat(log.at(Level.SEVERE, "MODELCHANGE-076")).singleElement().satisfies(r -> assertThat(r.getMessage())
+    assertThat(log.recordsAt(Level.SEVERE, "MODELCHANGE-076")).singleElement().satisfies(r -> assertThat(r.getMessage())
         .contains("\"_id\": \"huge\"").contains("over 16 MB by itself"));
   }
 
@@ -169,7 +170,7 @@ class SplitEventTest {
     fixture.items.insertOne(new Document("_id", "delivered"));
 
     await().atMost(WAIT).until(() -> fixture.deliveredIds().contains("delivered"));
-    assertThat(log.at(Level.WARNING, "MODELCHANGE-089")).hasSize(1);
+    assertThat(log.recordsAt(Level.WARNING, "MODELCHANGE-089")).hasSize(1);
     assertThat(asked).as("asked once, then never again").hasSize(1);
     assertThat(fixture.engine.streams()).singleElement()
         .satisfies(s -> assertThat(s.state()).isEqualTo(StreamState.OPEN));
