@@ -141,7 +141,8 @@ final class SettingsTable {
   static final Setting<Duration> INSTANCE_EXPIRE_AFTER = row(
       Setting.duration("modelchange.instance.expire-after", MIN_DELAY, MAX)
           .withDefault("7d")
-          .withMeaning("positions of instances not seen this long are removed"));
+          .withMeaning("positions of instances not seen this long are removed, and leases lapsed or released "
+              + "this long ago"));
 
   static final Setting<Duration> LEASE_DURATION = row(
       Setting.duration("modelchange.lease.duration", MIN_DELAY, MAX)

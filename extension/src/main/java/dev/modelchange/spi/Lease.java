@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param name what the lease is for, e.g. {@code one-instance:<stream key>}
  * @param holder who holds it: an engine's id
- * @param epoch grows by one at each change of holder
+ * @param epoch grows by one at each change of holder; where it starts is the store's (1, or the time a lease was
+ *     made)
  * @param expiresAt when it lapses unless renewed
  */
 public record Lease(String name, String holder, long epoch, Instant expiresAt) {

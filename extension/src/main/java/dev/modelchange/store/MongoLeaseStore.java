@@ -26,8 +26,6 @@ import org.bson.conversions.Bson;
 final class MongoLeaseStore implements LeaseStore {
   private static final FindOneAndUpdateOptions AFTER =
       new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
-  private static final FindOneAndUpdateOptions UPSERT_AFTER =
-      new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
   private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
   private static final Date RELEASED = new Date(0);
 
@@ -70,19 +68,36 @@ final class MongoLeaseStore implements LeaseStore {
     if (held != null) {
       return Optional.of(lease(name, held));
     }
-    // 2. take it when it lapsed or was never taken; a lease held by another makes the upsert collide
-    try {
-      Document taken = collection.findOneAndUpdate(
-          Filters.and(Filters.eq("_id", id(name)), Filters.lt("expiresAt", Date.from(now))),
-          Updates.combine(Updates.set("holder", holder), Updates.set("expiresAt", until), Updates.inc("epoch", 1L)),
-          UPSERT_AFTER);
+    // 2. take it when it lapsed: a new holder, the next epoch
+    Document taken = collection.findOneAndUpdate(
+        Filters.and(Filters.eq("_id", id(name)), Filters.lt("expiresAt", Date.from(now))),
+        Updates.combine(Updates.set("holder", holder), Updates.set("expiresAt", until), Updates.unset("releasedAt"),
+            Updates.inc("epoch", 1L)),
+        AFTER);
+    if (taken != null) {
       return Optional.of(lease(name, taken));
+    }
+    // 3. never taken, or removed (see removeLapsedBefore): make it; a lease held by another makes the insert collide
+    Document made = new Document("_id", id(name)).append("holder", holder).append("epoch", firstEpoch(now))
+        .append("expiresAt", until);
+    try {
+      collection.insertOne(made);
+      return Optional.of(lease(name, made));
     } catch (MongoException e) {
       if (MongoResumeTokenStore.isDuplicateKey(e)) {
         return Optional.empty();
       }
       throw e;
     }
+  }
+
+  /**
+   * The epoch of a lease document made now: its time in milliseconds, not 1, so that a lease removed long after
+   * it lapsed and made again still has a later epoch than any position saved under the old one (whose epoch is its
+   * own first epoch plus one per change of holder: far fewer than the milliseconds in between).
+   */
+  private static long firstEpoch(Instant now) {
+    return now.toEpochMilli();
   }
 
   @Override
@@ -94,7 +109,19 @@ final class MongoLeaseStore implements LeaseStore {
 
   @Override
   public void release(Lease lease) {
-    collection.updateOne(held(lease), Updates.set("expiresAt", RELEASED));
+    collection.updateOne(held(lease),
+        Updates.combine(Updates.set("expiresAt", RELEASED), Updates.set("releasedAt", Date.from(now()))));
+  }
+
+  /**
+   * Removes the leases that lapsed, or were released, before {@code before}: the claims of instances long gone,
+   * and the leases of streams no instance runs any more. A held lease, or one released since, stays.
+   */
+  void removeLapsedBefore(Instant before) {
+    Date then = Date.from(before);
+    collection.deleteMany(Filters.and(Filters.exists("_id.lease", true), Filters.or(
+        Filters.and(Filters.lt("expiresAt", then), Filters.gt("expiresAt", RELEASED)),
+        Filters.and(Filters.eq("expiresAt", RELEASED), Filters.lt("releasedAt", then)))));
   }
 
   private static Bson held(Lease lease) {

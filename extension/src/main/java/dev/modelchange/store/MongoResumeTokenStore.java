@@ -51,22 +51,22 @@ import org.bson.conversions.Bson;
  * sub-document and so can never equal a stream's (string) {@code _id}:
  *
  * <pre>
- * {_id: {lease: "&lt;name&gt;"}, holder: "&lt;holder&gt;", epoch: NumberLong, expiresAt: Date}
+ * {_id: {lease: "&lt;name&gt;"}, holder: "&lt;holder&gt;", epoch: NumberLong, expiresAt: Date, releasedAt: Date}
  * </pre>
  *
  * <ul>
  *   <li>{@code acquire}: a {@code findOneAndUpdate} on {@code {_id, holder}} that only extends
  *       {@code expiresAt} (the holder renews: same epoch); when it matches nothing, a {@code findOneAndUpdate}
- *       with upsert on {@code {_id, expiresAt: {$lt: now}}} that sets holder and expiry and increments the epoch
- *       (a new holder, or a lease never taken: epoch 1). When that filter misses an existing document, the
- *       upsert fails with a duplicate key (11000): another holds the lease, and {@code acquire} returns empty.
- *       Two statements rather than one because a single one that increments the epoch only when the holder
- *       changes needs an update pipeline (MongoDB 4.2+), which the in-JVM test server lacks; each statement is
- *       atomic on its document, so the pair is as safe as one (two racers: one wins the update, the other's
- *       upsert collides).
+ *       on {@code {_id, expiresAt: {$lt: now}}} that sets holder and expiry and increments the epoch (a new
+ *       holder); when that matches nothing either, an {@code insertOne} of the lease with the time in
+ *       milliseconds as its first epoch (a lease never taken, or removed). When the lease is held by another, the
+ *       insert fails with a duplicate key (11000), and {@code acquire} returns empty. Three statements rather
+ *       than one because a single one that increments the epoch only when the holder changes needs an update
+ *       pipeline (MongoDB 4.2+), which the in-JVM test server lacks; each statement is atomic on its document,
+ *       so the three are as safe as one (racers: one wins the update or the insert, the others' inserts collide).
  *   <li>{@code renew} and {@code release}: updates conditional on {@code holder} and {@code epoch};
  *       {@code release} sets {@code expiresAt} to 1970, so any other instance may take it at once whatever its
- *       clock.
+ *       clock, and {@code releasedAt} to now, so that it is removed in time.
  *   <li>{@code saveFenced}: an update with upsert of the stream's document conditional on
  *       {@code {$or: [{epoch: {$exists: false}}, {epoch: {$lte: <lease epoch>}}]}}, which writes the lease's epoch
  *       with the token; a later epoch stored there makes the upsert collide (11000): fenced out, false. A plain
@@ -77,9 +77,10 @@ import org.bson.conversions.Bson;
  * date holds), not the server's: instances whose clocks differ by more than a small part of the lease duration
  * could take a lease before its holder deems it lapsed. Keep clocks synchronised (NTP) and leases long against
  * the skew (seconds against milliseconds). Fencing does not depend on clocks: an old holder cannot overwrite a
- * position saved under a later epoch whatever the time. Lease documents are never removed by the store: deleting
- * one restarts its epoch at 1, and positions saved under a higher epoch would then refuse the new holder (remove
- * their {@code epoch} field too).
+ * position saved under a later epoch whatever the time. A lease document made (or made again) starts at the
+ * time in milliseconds as its epoch, not at 1: {@link #removeInstancesNotSeenSince} removes the leases that lapsed
+ * or were released ({@code releasedAt}) longer than {@code instance.expire-after} ago, so that the claims of pods
+ * long gone do not pile up, and a lease made again must still fence out positions saved under the old one.
  *
  * <p>Thread-safe.
  */
@@ -165,12 +166,14 @@ public final class MongoResumeTokenStore implements ResumeTokenStore {
   }
 
   /**
-   * Removes at once what the TTL index removes in time: the positions of instances saved before {@code before}.
-   * Shared positions and leases stay.
+   * Removes at once what the TTL index removes in time, the positions of instances saved before {@code before},
+   * and the leases that lapsed or were released before it (the claims of instances that are gone). Shared
+   * positions stay.
    */
   @Override
   public void removeInstancesNotSeenSince(Instant before) {
     collection.deleteMany(Filters.and(Filters.exists("instance", true), Filters.lt("savedAt", Date.from(before))));
+    leases.removeLapsedBefore(before);
   }
 
   @Override
