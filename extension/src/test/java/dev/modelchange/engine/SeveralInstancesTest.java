@@ -123,8 +123,10 @@ class SeveralInstancesTest {
     assertThat(log.at(Level.SEVERE, "MODELCHANGE-084")).singleElement().satisfies(r -> assertThat(r.getMessage())
         .contains("\"same\"").contains("this one is"));
     await().atMost(WAIT).until(() -> !store.tokens().get("default@same/test.items/default").equals(firstsPosition));
+    // from the position the first had stored when the duplicate started: after "one-0" at least, after "one-9" at
+    // most (the first's saves come every 50 ms, so which one is a race), and in the first's order from there on
     assertThat(second).as("the duplicate still delivers, from the position the first stored")
-        .containsExactlyElementsOf(first.subList(10, 20));
+        .hasSizeBetween(10, 19).containsExactlyElementsOf(first.subList(first.size() - second.size(), first.size()));
   }
 
   @Test
