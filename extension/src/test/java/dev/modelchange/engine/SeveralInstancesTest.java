@@ -116,7 +116,7 @@ class SeveralInstancesTest {
     observe(duplicate, second);
     write("two", 10);
     await().atMost(WAIT).until(() -> countOf(second, "two") == 10 && countOf(first, "two") == 10);
-    // a claim still renewed by another after two lease durations is a live duplicate, not a crashed predecessor
+    // a claim that its holder goes on renewing is a live duplicate, not a crashed predecessor
     await().atMost(WAIT).until(() -> !log.at(Level.SEVERE, "MODELCHANGE-084").isEmpty());
     duplicate.close();
 

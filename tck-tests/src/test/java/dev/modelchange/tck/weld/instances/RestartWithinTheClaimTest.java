@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,9 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * An instance that crashed and is started again before the claim on its instance id lapses, as a supervisor
  * restarts a crashed process at once: the new engine is the same instance, not a second live one. It must not
  * report itself as a duplicate ({@code MODELCHANGE-084}), it must resume its own {@code EACH_INSTANCE} position
- * (getting what was written while it was down), and, once the dead engine's claim has lapsed (at most one
- * {@code modelchange.lease.duration} after the crash), it must store its position again, so that the next start
- * resumes from there.
+ * (getting what was written while it was down), and, once the dead engine's claim has lapsed (at most the dead
+ * engine's {@code modelchange.lease.duration} after the crash), it must store its position again, so that the next
+ * start resumes from there.
  *
  * <p>The instances are Weld containers in this JVM ({@link InstanceApp#start}), which boot in a second, so a short
  * lease ({@value #LEASE_SECONDS} s) keeps the test to seconds while the restart still comes well within the claim.
@@ -44,6 +45,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RestartWithinTheClaimTest {
   private static final long LEASE_SECONDS = 5;
   private static final Duration LEASE = Duration.ofSeconds(LEASE_SECONDS);
+  private static final long LONGER_CLAIM_SECONDS = 6;
 
   private final List<String> engineLog = new CopyOnWriteArrayList<>();
   private final Logger engineLogger = Logger.getLogger("dev.modelchange");
@@ -74,10 +76,30 @@ class RestartWithinTheClaimTest {
   @MethodSource("dev.modelchange.tck.weld.instances.InstanceGroup#stores")
   @Timeout(120)
   void anInstanceStartedAgainWithinItsDeadClaimResumesAndStoresItsOwnPosition(String store) {
-    String run = "restart-within-claim[" + store + "]";
-    try (InstanceGroup world = InstanceGroup.start("restart-within-claim-" + store, store)) {
+    restartWithinTheClaim(store, LEASE, LEASE);
+  }
+
+  /**
+   * The same when the dead engine's claim lasts longer than the restarted engine's lease: the restart came with a
+   * shorter {@code modelchange.lease.duration} ({@value #LONGER_CLAIM_SECONDS} s before, 2 s now). A claim that
+   * nobody renews is a dead engine's, however long it still has to run.
+   */
+  @Test
+  @Timeout(120)
+  void aDeadClaimLongerThanTheNewLeaseIsNotTakenForALiveDuplicate() {
+    restartWithinTheClaim("mongodb", Duration.ofSeconds(2), Duration.ofSeconds(LONGER_CLAIM_SECONDS));
+  }
+
+  /**
+   * @param lease the restarted instance's {@code modelchange.lease.duration} (the first one's too)
+   * @param deadClaim how long the dead engine's claim still runs when the instance is started again
+   */
+  private void restartWithinTheClaim(String store, Duration lease, Duration deadClaim) {
+    String run = "restart-within-claim[" + store + ", lease " + lease + ", dead claim " + deadClaim + "]";
+    try (InstanceGroup world = InstanceGroup.start("restart-within-claim-" + store + "-"
+        + deadClaim.toSeconds() + "s", store)) {
       Map<String, String> config = new LinkedHashMap<>(world.config());
-      config.put("modelchange.lease.duration", LEASE_SECONDS + "s");
+      config.put("modelchange.lease.duration", lease.toMillis() + "ms");
       Path dir = world.dir;
       StreamKey key = world.eachInstanceKey("q");
       String claimName = "instance/" + world.group + "@q";
@@ -96,7 +118,7 @@ class RestartWithinTheClaimTest {
       world.write("down", 0, 50); // while no instance q runs
 
       // the crash: the dead engine's claim, unexpired, as kill -9 leaves it
-      Lease planted = leases(world).acquire(claimName, dead.holder(), LEASE).orElseThrow();
+      Lease planted = leases(world).acquire(claimName, dead.holder(), deadClaim).orElseThrow();
       assertThat(planted.epoch()).as("%s: the claim put back is the dead engine's own", run).isEqualTo(dead.epoch());
       engineLog.clear();
 
@@ -109,8 +131,9 @@ class RestartWithinTheClaimTest {
 
         world.write("after", 0, 1);
         await().atMost(Waits.WAIT).until(() -> ids(dir, "q2").contains(JobWriter.id("after", 0)));
-        // the dead claim lapses within a lease duration; then the instance claims its id and stores again
-        await().atMost(LEASE.multipliedBy(2).plus(Waits.WAIT)).until(() -> leases(world).holder(claimName)
+        // the dead claim lapses within its own lease duration; then the instance claims its id and stores again
+        await(run + ": the restarted instance claims its id once the dead claim lapses, and stores its position")
+            .atMost(deadClaim.plus(lease).plus(Waits.WAIT)).until(() -> leases(world).holder(claimName)
             .map(l -> !l.holder().equals(dead.holder())).orElse(false)
             && !world.positions().load(key).equals(atCrash));
         afterRestart = world.positions().load(key);
@@ -134,9 +157,9 @@ class RestartWithinTheClaimTest {
       }
       List<String> thirdReceived = ids(dir, "q3");
 
-      System.out.printf("INSTANCES: %s restarted within the dead engine's claim (lease %s): MODELCHANGE-084 "
+      System.out.printf("INSTANCES: %s restarted within the dead engine's claim: MODELCHANGE-084 "
               + "logged %d times; of 50 jobs written while it was down it received %d, lost %d; position stored "
-              + "after the restart: %s; the next start received %s%n", run, LEASE, duplicateReports.size(),
+              + "after the restart: %s; the next start received %s%n", run, duplicateReports.size(),
           50 - lost.size(), lost.size(), afterRestart.isPresent() && !afterRestart.equals(atCrash),
           thirdReceived);
       assertThat(engineLog).as("%s: the engine's log is captured here", run)
