@@ -37,8 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>The instances are Weld containers in this JVM ({@link InstanceApp#start}), which boot in a second, so a short
  * lease ({@value #LEASE_SECONDS} s) keeps the test to seconds while the restart still comes well within the claim.
  * The crash is what {@code kill -9} leaves in the store: the first container is closed, and the claim on its
- * instance id is then put back as the dead engine held it (same holder, same epoch, valid for a lease duration
- * from now), as if it had never been released. (A closed container also stored its last checkpoint, which a
+ * instance id is then put back as the dead engine held it (same holder, same epoch, valid for as long as its lease
+ * still had to run), as if it had never been released. (A closed container also stored its last checkpoint, which a
  * killed one would not have: that only bounds what comes again after the restart, which is not checked here.)
  * Whether the restart met the dead engine's claim is read from the store, not assumed.
  */
