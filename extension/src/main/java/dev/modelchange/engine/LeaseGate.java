@@ -68,6 +68,9 @@ final class LeaseGate {
       lastHeldNanos = clock.nanoTime();
       return true;
     }
+    if (life.isEnding()) {
+      return false; // stopping (an interrupted acquisition fails too): no stand-by to report
+    }
     if (life.state() != StreamState.STANDBY) {
       life.moveTo(StreamState.STANDBY);
       StreamMessages.standingBy(shape, lease.holderNow());

@@ -3,10 +3,12 @@ package dev.modelchange.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.modelchange.StreamState;
 import dev.modelchange.spi.Lease;
 import dev.modelchange.spi.StreamKey;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.junit.jupiter.api.Test;
@@ -32,8 +34,8 @@ class LeaseGateTest {
   private final StreamLease lease = new StreamLease(store, NAME, "engine-a", LEASE);
   private final StreamPosition position = new StreamPosition(store,
       new StreamKey("g", "db", "items", "default+one-instance"), Optional.empty(), () -> null);
-  private final LeaseGate gate = new LeaseGate(lease, new StreamLifecycle(clock), position, "db.items", clock,
-      EXPIRE_AFTER);
+  private final StreamLifecycle life = new StreamLifecycle(clock);
+  private final LeaseGate gate = new LeaseGate(lease, life, position, "db.items", clock, EXPIRE_AFTER);
 
   private static BsonDocument token(String at) {
     return new BsonDocument("_data", new BsonString(at));
@@ -72,6 +74,32 @@ class LeaseGateTest {
 
     assertThat(store.lease(NAME).epoch()).isEqualTo(epoch + 2);
     assertThat(position.isFixed()).as("the position is read from the store again").isFalse();
+  }
+
+  @Test
+  void aStreamThatCannotTakeTheLeaseStandsByAndSaysSo() {
+    store.acquire(NAME, "engine-b", Duration.ofMinutes(1)).orElseThrow();
+
+    try (CapturedLog log = new CapturedLog()) {
+      assertThat(gate.pass()).isFalse();
+
+      assertThat(life.state()).isEqualTo(StreamState.STANDBY);
+      assertThat(log.at(Level.INFO, "MODELCHANGE-082")).singleElement()
+          .satisfies(r -> assertThat(r.getMessage()).contains("engine-b"));
+    }
+  }
+
+  @Test
+  void aStoppingStreamThatCannotTakeTheLeaseDoesNotSayItStandsBy() {
+    store.acquire(NAME, "engine-b", Duration.ofMinutes(1)).orElseThrow();
+    life.moveTo(StreamState.STOPPING);
+
+    try (CapturedLog log = new CapturedLog()) {
+      assertThat(gate.pass()).isFalse();
+
+      assertThat(life.state()).isEqualTo(StreamState.STOPPING);
+      assertThat(log.records).noneMatch(r -> r.getMessage().contains("MODELCHANGE-082"));
+    }
   }
 
   @Test
