@@ -68,7 +68,7 @@ final class GroupMembership implements AutoCloseable {
         // held by another: a live duplicate, or this instance's own claim from before a crash, which lapses by
         // itself (within the dead engine's lease duration); either way nothing is stored until this engine holds
         // the claim
-        refusedBy = claim.leases().holder(claim.name()).orElse(null);
+        refusedBy = claimHolder();
         renewals.every(settings.leaseDuration().dividedBy(2), this::claimWhenFree);
       }
     } catch (RuntimeException e) {
@@ -97,7 +97,7 @@ final class GroupMembership implements AutoCloseable {
       if (claim.acquire()) {
         return;
       }
-      Lease now = claim.leases().holder(claim.name()).orElse(null);
+      Lease now = claimHolder();
       Lease before = refusedBy;
       if (before == null) {
         refusedBy = now; // first seen held now (the store was down at first, or the claim lapsed in between)
@@ -107,6 +107,15 @@ final class GroupMembership implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       // still down: the next period tries again
+    }
+  }
+
+  /** Who holds the claim on this engine's instance id now, unexpired; null if nobody, or if the store fails. */
+  private Lease claimHolder() {
+    try {
+      return claim.leases().holder(claim.name()).orElse(null);
+    } catch (RuntimeException e) {
+      return null; // unknown: the next period looks again
     }
   }
 
