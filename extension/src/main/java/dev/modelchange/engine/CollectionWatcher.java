@@ -77,7 +77,7 @@ final class CollectionWatcher implements Runnable {
 
   /** Runs the stream only while this engine holds {@code streamLease} (a {@code ONE_INSTANCE} stream). */
   void runBehind(StreamLease streamLease) {
-    this.gate = new LeaseGate(streamLease, life, position, source.shape());
+    this.gate = new LeaseGate(streamLease, life, position, source.shape(), clock, settings.instanceExpireAfter());
     checkpointer.guardedBy(streamLease, null);
   }
 

@@ -3,6 +3,7 @@ package dev.modelchange.engine;
 import com.mongodb.MongoNamespace;
 import dev.modelchange.Delivery;
 import dev.modelchange.settings.EngineSettings;
+import dev.modelchange.spi.Lease;
 import dev.modelchange.spi.LeaseStore;
 import dev.modelchange.spi.ResumeTokenStore;
 import dev.modelchange.spi.StreamKey;
@@ -28,7 +29,11 @@ final class GroupMembership implements AutoCloseable {
   private final String engineId;
   private StreamLease claim;
   private boolean claimed;
-  private volatile long refusedAt;
+  /**
+   * The claim on this engine's instance id as another engine held it when this one first found it held: a live
+   * engine renews it (its expiry moves on), a dead one (this instance before a crash) does not. Null until then.
+   */
+  private volatile Lease refusedBy;
   private volatile boolean duplicateReported;
 
   GroupMembership(EngineSettings settings, ResumeTokenStore store, ThreadFactory threads) {
@@ -60,9 +65,10 @@ final class GroupMembership implements AutoCloseable {
         settings.leaseDuration());
     try {
       if (!claim.acquire()) {
-        // held by another: a live duplicate, or this instance's own claim from before a crash, which lapses within
-        // a lease duration; either way nothing is stored until this engine holds the claim
-        refusedAt = System.nanoTime();
+        // held by another: a live duplicate, or this instance's own claim from before a crash, which lapses by
+        // itself (within the dead engine's lease duration); either way nothing is stored until this engine holds
+        // the claim
+        refusedBy = claimHolder();
         renewals.every(settings.leaseDuration().dividedBy(2), this::claimWhenFree);
       }
     } catch (RuntimeException e) {
@@ -78,21 +84,38 @@ final class GroupMembership implements AutoCloseable {
   }
 
   /**
-   * Claims the instance id once it is free (a crashed predecessor's claim lapses) or the store answers; a claim
-   * still renewed by another after two lease durations is a live duplicate, logged as an error naming both.
+   * Claims the instance id once it is free (a crashed predecessor's claim lapses) or the store answers. A claim
+   * that another engine renews (or takes anew) after this one found it held is a live duplicate, logged as an
+   * error naming both; a claim that nobody renews is a dead engine's, however long it still runs (that engine may
+   * have had a longer {@code lease.duration}), and is taken when it lapses.
    */
   private void claimWhenFree() {
     if (claim.isHeld() || duplicateReported) {
       return; // a live duplicate stays one, even after the other engine stops: it never takes over the id's rows
     }
     try {
-      if (!claim.acquire() && !duplicateReported && refusedAt > 0
-          && System.nanoTime() - refusedAt > 2 * settings.leaseDuration().toNanos()) {
+      if (claim.acquire()) {
+        return;
+      }
+      Lease now = claimHolder();
+      Lease before = refusedBy;
+      if (before == null) {
+        refusedBy = now; // first seen held now (the store was down at first, or the claim lapsed in between)
+      } else if (now != null && now.expiresAt().isAfter(before.expiresAt())) {
         duplicateReported = true;
         StreamMessages.duplicateInstance(settings.instanceId(), settings.group(), engineId, claim.holderNow());
       }
     } catch (RuntimeException e) {
       // still down: the next period tries again
+    }
+  }
+
+  /** Who holds the claim on this engine's instance id now, unexpired; null if nobody, or if the store fails. */
+  private Lease claimHolder() {
+    try {
+      return claim.leases().holder(claim.name()).orElse(null);
+    } catch (RuntimeException e) {
+      return null; // unknown: the next period looks again
     }
   }
 

@@ -39,19 +39,24 @@ final class LeaseRenewals implements AutoCloseable {
     }, period, period, TimeUnit.MILLISECONDS);
   }
 
-  /** Runs {@code task} every {@code period} on the same thread, from one period from now. */
+  /**
+   * Runs {@code task} every {@code period} on the same thread, from one period from now; a period under a
+   * millisecond (half of a {@code lease.duration} of 1 ms, a quarter of an {@code instance.expire-after} of 3 ms)
+   * counts as one, which the scheduler, unlike zero, accepts.
+   */
   synchronized void every(java.time.Duration period, Runnable task) {
     if (scheduler == null) {
       scheduler = Executors.newSingleThreadScheduledExecutor(
           r -> EngineThreads.named(threads, r, "modelchange-leases"));
     }
+    long millis = Math.max(1, period.toMillis());
     scheduler.scheduleWithFixedDelay(() -> {
       try {
         task.run();
       } catch (RuntimeException e) {
         StreamMessages.housekeepingFailed(e);
       }
-    }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }, millis, millis, TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -34,6 +34,13 @@ final class StreamMessages {
         + "ONE_INSTANCE stream from the last stored position"));
   }
 
+  @MessageCode(143)
+  static void leaseTakenBack(Object shape, Object lease) {
+    LOG.log(Level.INFO, coded(143, "This instance took back the lease of " + shape + " (" + lease + ") in the same "
+        + "epoch: nobody held it meanwhile, so its ONE_INSTANCE stream goes on from where it was, without "
+        + "delivering again what it delivered since its last stored position"));
+  }
+
   @MessageCode(82)
   static void standingBy(Object shape, String holder) {
     LOG.log(Level.INFO, coded(82, "The ONE_INSTANCE stream of " + shape + " stands by: " + holder + " holds its "

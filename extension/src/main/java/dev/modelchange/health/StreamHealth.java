@@ -92,6 +92,9 @@ final class StreamHealth {
   /** What readiness tells of each stream besides its state. */
   private static void details(StreamStatus s, Instant now, Map<String, Object> data) {
     String key = s.key();
+    if (s.delivery() == Delivery.ONE_INSTANCE) {
+      data.put(key + ".lease", s.leaseHeld() ? "held by this instance" : "not held by this instance");
+    }
     s.lag().ifPresent(lag -> data.put(key + ".lag-ms", lag.toMillis()));
     s.lastCheckpointAt().ifPresent(at -> data.put(key + ".last-checkpoint", at + " (" + words(since(at, now))
         + " ago)"));
@@ -160,10 +163,8 @@ final class StreamHealth {
   }
 
   /**
-   * HOOK for {@code Delivery.ONE_INSTANCE}: a stream that stands by while another instance of its group holds
-   * the lease is ready and started as it is, though it is not OPEN and has not fixed its position. The lease is
-   * not built yet and {@link StreamStatus} tells no lease role, so no stream stands by; when the status tells
-   * one, this is the one place that reads it.
+   * A {@code Delivery.ONE_INSTANCE} stream that stands by while another instance of its group holds the lease: it
+   * is ready and started as it is, though it is not OPEN and has not fixed its position.
    */
   static boolean standingBy(StreamStatus s) {
     return s.delivery() == Delivery.ONE_INSTANCE && !s.leaseHeld() && s.state() == StreamState.STANDBY;

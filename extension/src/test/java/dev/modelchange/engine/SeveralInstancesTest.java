@@ -117,15 +117,17 @@ class SeveralInstancesTest {
     observe(duplicate, second);
     write("two", 10);
     await().atMost(WAIT).until(() -> countOf(second, "two") == 10 && countOf(first, "two") == 10);
-    // a claim still renewed by another after two lease durations is a live duplicate, not a crashed predecessor
+    // a claim that its holder goes on renewing is a live duplicate, not a crashed predecessor
     await().atMost(WAIT).until(() -> !log.recordsAt(Level.SEVERE, "MODELCHANGE-084").isEmpty());
     duplicate.close();
 
     assertThat(log.recordsAt(Level.SEVERE, "MODELCHANGE-084")).singleElement().satisfies(r -> assertThat(r.getMessage())
         .contains("\"same\"").contains("this one is"));
     await().atMost(WAIT).until(() -> !store.tokens().get("default@same/test.items/default").equals(firstsPosition));
+    // from the position the first had stored when the duplicate started: after "one-0" at least, after "one-9" at
+    // most (the first's saves come every 50 ms, so which one is a race), and in the first's order from there on
     assertThat(second).as("the duplicate still delivers, from the position the first stored")
-        .containsExactlyElementsOf(first.subList(10, 20));
+        .hasSizeBetween(10, 19).containsExactlyElementsOf(first.subList(first.size() - second.size(), first.size()));
   }
 
   @Test

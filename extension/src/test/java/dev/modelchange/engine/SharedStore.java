@@ -70,6 +70,11 @@ final class SharedStore implements ResumeTokenStore, LeaseStore {
     }
   }
 
+  /** The lease named {@code name} as stored, lapsed or not; null if never taken. */
+  synchronized Lease lease(String name) {
+    return leases.get(name);
+  }
+
   @Override
   public synchronized Optional<Lease> holder(String name) {
     return Optional.ofNullable(leases.get(name)).filter(l -> l.expiresAt().isAfter(Instant.now()));

@@ -114,6 +114,28 @@ class StreamHealthTest {
   }
 
   @Test
+  void aOneInstanceStreamTellsWhetherThisInstanceHoldsItsLease() {
+    String one = "default/library.books/default+one-instance";
+    StreamStatus holder = new StreamStatus(one, List.of("com.acme.Book"), 1, StreamState.OPEN,
+        Delivery.ONE_INSTANCE, true, 3, 0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), 0, 1, NOW, true, true, Optional.empty());
+    StreamStatus standBy = new StreamStatus(one, List.of("com.acme.Book"), 1, StreamState.STANDBY,
+        Delivery.ONE_INSTANCE, false, 0, 0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), 0, 0, NOW, false, true, Optional.empty());
+
+    Verdict holding = StreamHealth.readiness(List.of(holder), NOW, GRACE);
+    Verdict standing = StreamHealth.readiness(List.of(standBy), NOW, GRACE);
+
+    assertThat(holding.up()).isTrue();
+    assertThat(holding.data()).containsEntry(one, "OPEN").containsEntry(one + ".lease", "held by this instance");
+    assertThat(standing.up()).isTrue();
+    assertThat(standing.data()).containsEntry(one, "standing by for its lease")
+        .containsEntry(one + ".lease", "not held by this instance");
+    assertThat(StreamHealth.readiness(List.of(status(StreamState.OPEN, 100, true, true, null)), NOW, GRACE).data())
+        .doesNotContainKey(KEY + ".lease");
+  }
+
+  @Test
   void retryingTooLongSaysForHowLongAndWhatFailed() {
     Verdict v = StreamHealth.readiness(List.of(status(StreamState.RETRYING, 185, true, true, null)), NOW, GRACE);
 

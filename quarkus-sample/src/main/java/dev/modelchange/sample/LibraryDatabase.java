@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,6 +25,11 @@ public class LibraryDatabase {
 
   public MongoCollection<ExternalResource> resources() {
     return client.getDatabase(database).getCollection(ExternalResource.COLLECTION, ExternalResource.class);
+  }
+
+  /** The notices of books added ({@link NewBookNotices}), one per book, as documents. */
+  public MongoCollection<Document> notices() {
+    return client.getDatabase(database).getCollection(NewBookNotices.COLLECTION);
   }
 
   /**
