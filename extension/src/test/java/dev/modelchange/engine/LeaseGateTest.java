@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.modelchange.StreamState;
 import dev.modelchange.spi.Lease;
 import dev.modelchange.spi.StreamKey;
+import dev.modelchange.testsupport.CapturedLog;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -80,11 +81,11 @@ class LeaseGateTest {
   void aStreamThatCannotTakeTheLeaseStandsByAndSaysSo() {
     store.acquire(NAME, "engine-b", Duration.ofMinutes(1)).orElseThrow();
 
-    try (CapturedLog log = new CapturedLog()) {
+    try (CapturedLog log = new CapturedLog("dev.modelchange.engine")) {
       assertThat(gate.pass()).isFalse();
 
       assertThat(life.state()).isEqualTo(StreamState.STANDBY);
-      assertThat(log.at(Level.INFO, "MODELCHANGE-082")).singleElement()
+      assertThat(log.recordsAt(Level.INFO, "MODELCHANGE-082")).singleElement()
           .satisfies(r -> assertThat(r.getMessage()).contains("engine-b"));
     }
   }
@@ -94,11 +95,11 @@ class LeaseGateTest {
     store.acquire(NAME, "engine-b", Duration.ofMinutes(1)).orElseThrow();
     life.moveTo(StreamState.STOPPING);
 
-    try (CapturedLog log = new CapturedLog()) {
+    try (CapturedLog log = new CapturedLog("dev.modelchange.engine")) {
       assertThat(gate.pass()).isFalse();
 
       assertThat(life.state()).isEqualTo(StreamState.STOPPING);
-      assertThat(log.records).noneMatch(r -> r.getMessage().contains("MODELCHANGE-082"));
+      assertThat(log.messages()).noneMatch(m -> m.contains("MODELCHANGE-082"));
     }
   }
 
