@@ -285,8 +285,7 @@ public final class ChangeStreamEngine implements ModelChanges {
       registries.clear();
       retired.clear();
     }
-    all.forEach(CollectionWatcher::requestStop);
-    all.forEach(w -> w.stop(STOP_TIMEOUT));
+    CollectionWatcher.stopAll(all, STOP_TIMEOUT);
     factory.close(); // after the watchers: each one's last position is written at its stop
     for (AutoCloseable c : owned) {
       try {

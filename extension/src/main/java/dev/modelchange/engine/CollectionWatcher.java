@@ -9,6 +9,7 @@ import dev.modelchange.settings.EngineSettings;
 import dev.modelchange.spi.StreamKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.BooleanSupplier;
@@ -91,6 +92,21 @@ final class CollectionWatcher implements Runnable {
     if (!life.stop(timeout)) {
       StreamMessages.threadDidNotStop(source.shape());
     }
+  }
+
+  /**
+   * Stops {@code watchers} together: all are asked to stop, all get {@code timeout} to end (storing their last
+   * positions, giving up their leases), and those still running are interrupted and get {@code timeout} more. So
+   * a shutdown takes at most twice the timeout however many streams there are and however long an unreachable
+   * MongoDB or store would keep each of them waiting.
+   */
+  static void stopAll(Collection<CollectionWatcher> watchers, Duration timeout) {
+    watchers.forEach(CollectionWatcher::requestStop);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<CollectionWatcher> running = watchers.stream().filter(w -> !w.life.awaitEnd(deadline)).toList();
+    running.forEach(w -> w.life.interrupt());
+    long last = System.nanoTime() + timeout.toNanos();
+    running.stream().filter(w -> !w.life.awaitEnd(last)).forEach(w -> StreamMessages.threadDidNotStop(w.shape()));
   }
 
   StreamLifecycle life() {

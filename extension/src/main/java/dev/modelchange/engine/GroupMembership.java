@@ -25,6 +25,9 @@ final class GroupMembership implements AutoCloseable {
   private final EngineSettings settings;
   private final ResumeTokenStore store;
   private final LeaseRenewals renewals;
+  /** How long the shutdown waits for the store to release the claim on the instance id. */
+  static final Duration RELEASE_WAIT = Duration.ofSeconds(2);
+
   /** Who this engine is, for leases and log lines: {@code pid@host/random}. */
   private final String engineId;
   private StreamLease claim;
@@ -163,13 +166,17 @@ final class GroupMembership implements AutoCloseable {
     return engineId;
   }
 
-  /** After the watchers stopped (and released their leases): releases the claim and stops renewing. */
+  /**
+   * After the watchers stopped (and released their leases): releases the claim, waiting for the store at most
+   * {@link #RELEASE_WAIT} (an unreachable one would hold the shutdown for the driver's 30 s server selection; the
+   * claim then lapses by itself within a lease duration), and stops renewing.
+   */
   @Override
   public void close() {
-    renewals.close();
     StreamLease c = claim;
-    if (c != null) {
-      c.release();
+    if (c != null && !renewals.runWithin(c::release, RELEASE_WAIT)) {
+      StreamMessages.claimNotReleased(settings.instanceId(), RELEASE_WAIT, settings.leaseDuration());
     }
+    renewals.close();
   }
 }

@@ -2,10 +2,13 @@ package dev.modelchange.engine;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -57,6 +60,32 @@ final class LeaseRenewals implements AutoCloseable {
         StreamMessages.housekeepingFailed(e);
       }
     }, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Runs {@code task} once on the renewals' thread (after what that thread is doing now) and waits for it at most
+   * {@code wait}; true if it ended in time. Without a thread (no lease was ever kept), runs it here.
+   */
+  boolean runWithin(Runnable task, java.time.Duration wait) {
+    Future<?> done;
+    synchronized (this) {
+      if (scheduler == null || scheduler.isShutdown()) {
+        task.run();
+        return true;
+      }
+      done = scheduler.submit(task);
+    }
+    try {
+      done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException e) {
+      return true; // it ended, failing: the task's own concern
+    }
   }
 
   @Override

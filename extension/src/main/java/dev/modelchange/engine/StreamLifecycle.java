@@ -135,20 +135,36 @@ final class StreamLifecycle {
    */
   boolean stop(Duration timeout) {
     moveTo(StreamState.STOPPING);
+    if (!awaitEnd(System.nanoTime() + timeout.toNanos())) {
+      interrupt();
+      awaitEnd(System.nanoTime() + timeout.toNanos());
+    }
+    return !isAlive();
+  }
+
+  /** Waits until the thread has ended or {@code deadline} (System.nanoTime) has passed; true if it ended. */
+  boolean awaitEnd(long deadline) {
     Thread t = thread;
     if (t == null || t == Thread.currentThread()) {
       return true;
     }
     try {
-      t.join(timeout.toMillis());
-      if (t.isAlive()) {
-        t.interrupt();
-        t.join(timeout.toMillis());
+      long left = deadline - System.nanoTime();
+      if (left > 0) {
+        TimeUnit.NANOSECONDS.timedJoin(t, left);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     return !t.isAlive();
+  }
+
+  /** Interrupts the thread: what it waits on (a server, a store, a receiver) gives up. */
+  void interrupt() {
+    Thread t = thread;
+    if (t != null && t != Thread.currentThread()) {
+      t.interrupt();
+    }
   }
 
   boolean isAlive() {

@@ -250,4 +250,12 @@ final class StreamMessages {
         + "resume-token store did not answer (" + e + "). Positions are stored meanwhile; the claim is made when "
         + "the store answers."));
   }
+
+  @MessageCode(144)
+  static void claimNotReleased(String instanceId, Duration waited, Duration leaseDuration) {
+    LOG.log(Level.INFO, coded(144, "The claim on instance id \"" + instanceId + "\" was not released at shutdown: "
+        + "the resume-token store did not answer within " + waited + ". It lapses by itself within "
+        + "modelchange.lease.duration (" + leaseDuration + "); an instance restarted with this id meanwhile "
+        + "delivers at once and stores its positions once it lapses."));
+  }
 }
