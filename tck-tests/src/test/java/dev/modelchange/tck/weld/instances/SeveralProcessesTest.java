@@ -319,7 +319,8 @@ class SeveralProcessesTest {
       world.write(prefix, 100, 200);
       Await.orFail(Duration.ofSeconds(60), () -> eachLines(duplicate, prefix).size() >= 200,
           run + ": the duplicate should receive jobs 100..199");
-      AppProcess.sleep(MAX_DELAY_MS * 3); // three checkpoint periods: time enough to store, if it did
+      // for three checkpoint periods (time enough to store, if it did), a's stored position stays as a left it
+      Await.holds(Duration.ofMillis(MAX_DELAY_MS * 3), () -> world.positions().load(key).orElseThrow().equals(left));
       BsonDocument afterDuplicate = world.positions().load(key).orElseThrow();
       duplicate.stop(STOP);
 
