@@ -26,11 +26,14 @@ final class ListenerRegistry implements ChangeSink {
   private final Set<ChangeListenerSubscription<?>> scanned = ConcurrentHashMap.newKeySet();
   private final Map<String, Map<Object, Set<ChangeListenerSubscription<?>>>> byEquality = new ConcurrentHashMap<>();
   private final AtomicInteger size = new AtomicInteger();
+  /** The scanned listeners in subscription order, copied on each change: what an event without indexed match reads. */
+  private volatile ChangeListenerSubscription<?>[] scannedInOrder = new ChangeListenerSubscription<?>[0];
 
   void add(ChangeListenerSubscription<?> listener) {
     Map.Entry<String, BsonValue> eq = listener.filter().singleEquality().orElse(null);
     if (eq == null) {
       scanned.add(listener);
+      copyScanned();
     } else {
       byEquality.computeIfAbsent(eq.getKey(), k -> new ConcurrentHashMap<>())
           .computeIfAbsent(DocumentFilter.lookupKey(eq.getValue()), k -> ConcurrentHashMap.newKeySet())
@@ -44,6 +47,7 @@ final class ListenerRegistry implements ChangeSink {
     boolean removed;
     if (eq == null) {
       removed = scanned.remove(listener);
+      copyScanned();
     } else {
       Map<Object, Set<ChangeListenerSubscription<?>>> byValue = byEquality.get(eq.getKey());
       Object key = DocumentFilter.lookupKey(eq.getValue());
@@ -56,6 +60,12 @@ final class ListenerRegistry implements ChangeSink {
     if (removed) {
       size.decrementAndGet();
     }
+  }
+
+  private synchronized void copyScanned() {
+    ChangeListenerSubscription<?>[] ordered = scanned.toArray(ChangeListenerSubscription<?>[]::new);
+    java.util.Arrays.sort(ordered, BY_SEQUENCE);
+    scannedInOrder = ordered;
   }
 
   int size() {
@@ -75,6 +85,13 @@ final class ListenerRegistry implements ChangeSink {
   @Override
   public boolean deliver(ReceivedChange change, List<CompletionStage<?>> pending) {
     Set<ChangeListenerSubscription<?>> viaIndex = indexedMatches(change.filterDocument());
+    if (viaIndex.isEmpty()) { // the scanned ones only, already in order: no list, no sort per event
+      boolean allReturned = true;
+      for (ChangeListenerSubscription<?> l : scannedInOrder) {
+        allReturned &= l.deliver(change, false);
+      }
+      return allReturned;
+    }
     if (scanned.isEmpty()) {
       if (viaIndex.size() == 1) {
         return viaIndex.iterator().next().deliver(change, true);
