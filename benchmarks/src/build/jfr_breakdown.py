@@ -29,11 +29,17 @@ CATEGORIES = [
     ("checkpoint bookkeeping", ["Checkpointer.delivered", "Checkpointer.maybeSave"]),
     ("the observer / listener itself", ["Sink.consume"]),
     ("model decode (fullDocument -> POJO) + ChangeEvent", ["ReceivedChange.as"]),
-    ("CDI fire (Weld event resolution + notify)", ["EventImpl.fire", "ObserverMethodImpl.notify", "CdiObserverInvoker.notify"]),
+    ("CDI fire (Weld event resolution + notify)", ["EventImpl.fire", "ObserverMethodImpl.notify", "CdiObserverInvoker.notify",
+                                                   "CdiObserverInvoker.fire"]),
     ("listener routing (index lookup, sets)", ["ListenerRegistry.deliver", "ChangeListenerSubscription.deliver"]),
     ("observer routing (ObserverSink)", ["ObserverSink.deliver"]),
-    ("driver decode of the change document", ["RawBsonDocument.decode"]),
+    ("reading the raw event (RawChange: one pass over the bytes)", ["RawChange.of", "RawFields.<init>"]),
+    ("driver: the change document, from the reply (a tree, or a copy of the raw bytes)",
+     ["RawBsonDocument.decode", "RawBsonDocumentCodec.decode", "ChangeStreamDocumentCodec.decode"]),
 ]
+# the model decode of ModelChange goes through RawBsonDocument.decode too: a sample under ReceivedChange.as is a
+# model decode, whatever its leaf
+MODEL = CATEGORIES[3][0]
 total = 0
 inclusive = collections.Counter()
 selfc = collections.Counter()
@@ -50,7 +56,9 @@ for e in events:
     cat = "other (cursor bookkeeping, the loop, the harness)"
     if any("Checkpointer.save" in n for n in names):
         cat = STORE
-    for n in ([] if cat == STORE else names):  # leaf first: the innermost category
+    elif any("ReceivedChange.as" in n for n in names):
+        cat = MODEL
+    for n in ([] if cat in (STORE, MODEL) else names):  # leaf first: the innermost category
         hit = [c for c, keys in CATEGORIES if any(k in n for k in keys)]
         if hit:
             cat = hit[0]
@@ -65,7 +73,7 @@ for n, c in selfc.most_common(12):
     print(f"  {100.0 * c / total:5.1f}%  {n}")
 print("inclusive, selected frames:")
 for key in ["EventReplay.dispatch", "RawBsonDocument.decode", "ReceivedChange.<init>", "ReceivedChange.as",
-            "ReceivedChange.decode", "ChangeEvent$Builder.build", "ChangeEvent.idOf", "ObserverSink.deliver",
+            "ReceivedChange.decode", "RawChange.of", "RawFields.<init>", "ChangeEvent$Builder.build", "ChangeEvent.idOf", "ObserverSink.deliver",
             "EventImpl.fire", "ObserverNotifier.notify", "ObserverMethodImpl.sendEvent", "ListenerRegistry.deliver",
             "ListenerRegistry.indexedMatches", "ChangeListenerSubscription.deliver", "Checkpointer.delivered",
             "Checkpointer.maybeSave", "Checkpointer.save", "MongoNamespace.<init>"]:

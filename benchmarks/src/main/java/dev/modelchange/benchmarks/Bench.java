@@ -106,6 +106,18 @@ public final class Bench {
     return weld.initialize();
   }
 
+  /**
+   * Binds ModelChange's meters ({@code ModelChangeMetrics}, the bean its extension adds when Micrometer is there) to
+   * a fresh {@code SimpleMeterRegistry}, as Quarkus' Micrometer extension binds every {@code MeterBinder} bean; from
+   * then on every event is counted and timed. Returns the registry.
+   */
+  public static io.micrometer.core.instrument.MeterRegistry bindMeters(WeldContainer weld) {
+    io.micrometer.core.instrument.MeterRegistry registry =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    weld.select(dev.modelchange.metrics.ModelChangeMetrics.class).get().bindTo(registry);
+    return registry;
+  }
+
   /** Heap in use after full collections (System.gc() three times, with pauses for reference processing). */
   public static long heapUsedAfterGc() {
     long used = Long.MAX_VALUE;

@@ -59,8 +59,8 @@ public class DispatchBenchmark {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final int EVENTS = 1 << 14;
 
-  @Param({"raw", "observers-1", "observers-1-predecoded", "observers-10", "listeners-1", "listeners-100",
-      "listeners-10000"})
+  @Param({"raw", "observers-1", "observers-1-predecoded", "observers-1-meters", "observers-10", "listeners-1",
+      "listeners-100", "listeners-10000"})
   public String setup;
 
   @Param({"memory"})
@@ -103,13 +103,17 @@ public class DispatchBenchmark {
     if (setup.startsWith("observers-")) {
       Bench.config(config);
       BenchClient.uri = server.uri();
-      int n = Integer.parseInt(setup.substring("observers-".length()).replace("-predecoded", ""));
+      int n = Integer.parseInt(setup.substring("observers-".length()).replace("-predecoded", "")
+          .replace("-meters", ""));
       Class<?> observers = n == 1 ? DispatchObservers.One.class : n == 10 ? DispatchObservers.Ten.class : null;
       if (observers == null) {
         throw new IllegalArgumentException("observers-1 or observers-10");
       }
       deliveriesPerEvent = n;
       weld = Bench.boot("dispatch", List.of(observers, BenchClient.class));
+      if (setup.endsWith("-meters")) {
+        Bench.bindMeters(weld); // before the take-over: the watcher's stream tells the meters of every event
+      }
       replay = EventReplay.takeOver(Engines.of(weld));
       if (prewarm > 0) {
         replay.warmUp(events, prewarm);

@@ -74,6 +74,7 @@ public final class Idle {
       for (int count : new int[] {1, 100}) {
         Cpu mc = modelChange(client, server, count, seconds);
         Cpu raw = rawLoops(client, server, count, seconds);
+        Cpu spring = springListeners(client, server, count, seconds);
         String scope = "idle.watchers-" + count;
         Bench.figure(scope + ".cpu", "% of a core", mc.threads, raw.threads, null, String.format(Locale.ROOT,
             "%d idle collection(s), %d s in %d windows; CPU of the watcher threads (ThreadMXBean), baseline = "
@@ -82,7 +83,25 @@ public final class Idle {
             mc.threads.size(), count, Bench.fmt(mc.clientTotal), Bench.fmt(raw.clientTotal),
             Bench.fmt(mc.serverTotal), Bench.fmt(raw.serverTotal), Bench.fmt(Bench.median(mc.getMores)),
             Bench.fmt(Bench.median(raw.getMores))));
+        Bench.figure(scope + ".vs-spring.cpu", "% of a core", mc.threads, spring.threads, null,
+            String.format(Locale.ROOT, "the same ModelChange windows; baseline = Spring Data "
+                + "DefaultMessageListenerContainer, one ChangeStreamRequest per collection (its task threads: "
+                + "tryNext(), 10 ms sleep when empty); whole client JVM %s%% (Spring %s%%); in-JVM server JVM "
+                + "%s%% (Spring %s%%); getMores/s %s (Spring %s)", Bench.fmt(mc.clientTotal),
+                Bench.fmt(spring.clientTotal), Bench.fmt(mc.serverTotal), Bench.fmt(spring.serverTotal),
+                Bench.fmt(Bench.median(mc.getMores)), Bench.fmt(Bench.median(spring.getMores))));
       }
+      // the scenario: 100 listeners with filters on one collection (ModelChange shares one cursor)
+      Cpu mc = modelChangeFiltered(client, server, 100, seconds);
+      Cpu spring = springFiltered(client, server, 100, seconds);
+      Bench.figure("idle.listeners-100-filtered.cpu", "% of a core", mc.threads, spring.threads, null,
+          String.format(Locale.ROOT, "100 listeners with distinct Filters.eq(userId, u) on one quiet collection: "
+              + "ModelChange's one watcher thread; baseline = Spring Data, 100 ChangeStreamRequests with "
+              + "$match on fullDocument.userId (100 task threads); target <= 1%% of a core; whole client JVM %s%% "
+              + "(Spring %s%%); in-JVM server JVM %s%% (Spring %s%%); getMores/s %s (Spring %s)",
+              Bench.fmt(mc.clientTotal), Bench.fmt(spring.clientTotal), Bench.fmt(mc.serverTotal),
+              Bench.fmt(spring.serverTotal), Bench.fmt(Bench.median(mc.getMores)),
+              Bench.fmt(Bench.median(spring.getMores))));
     }
   }
 
@@ -93,6 +112,42 @@ public final class Idle {
         mc.listenForChanges(m, (id, e) -> Sink.consume(e));
       }
       return measure(server, "modelchange-", count, seconds);
+    }
+  }
+
+  private static Cpu modelChangeFiltered(MongoClient client, Bench.ServerProcess server, int count, int seconds) {
+    try (ModelChanges mc = ModelChanges.builder().mongoClient(client).database(Bench.DATABASE)
+        .config("modelchange.resume-token.store", "memory").build()) {
+      for (int u = 0; u < count; u++) {
+        listenFiltered(mc, ModelClasses.ALL.get(0), u);
+      }
+      return measure(server, "modelchange-", 1, seconds);
+    }
+  }
+
+  private static <T> void listenFiltered(ModelChanges mc, Class<T> model, int userId) {
+    mc.listenForChanges(model, dev.modelchange.ListenOptions.<T>builder()
+        .filter(com.mongodb.client.model.Filters.eq("userId", userId)).onChange((id, e) -> Sink.consume(e)).build());
+  }
+
+  private static Cpu springFiltered(MongoClient client, Bench.ServerProcess server, int count, int seconds)
+      throws InterruptedException {
+    try (SpringContender spring = new SpringContender(client)) {
+      for (int u = 0; u < count; u++) {
+        spring.listenToDocuments(ModelNamespaces.defaultCollectionName(ModelClasses.ALL.get(0)),
+            new Document("$match", new Document("fullDocument.userId", u)), Sink::consume);
+      }
+      return measure(server, SpringContender.THREAD_PREFIX, count, seconds);
+    }
+  }
+
+  private static Cpu springListeners(MongoClient client, Bench.ServerProcess server, int count, int seconds)
+      throws InterruptedException {
+    try (SpringContender spring = new SpringContender(client)) {
+      for (Class<?> m : ModelClasses.ALL.subList(0, count)) {
+        spring.listenToDocuments(ModelNamespaces.defaultCollectionName(m), null, Sink::consume);
+      }
+      return measure(server, SpringContender.THREAD_PREFIX, count, seconds);
     }
   }
 

@@ -47,6 +47,9 @@ public final class Latency {
   public static void main(String[] args) throws Exception {
     int samples = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     int trials = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int maxPause = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+    // pauses of 0..maxPause ms: a mean of maxPause/2 between inserts (0-100 ms: about 20 inserts/s, 0-40: 50/s)
+    String prefix = maxPause == 100 ? "latency" : "latency.pauses-0-" + maxPause + "ms";
     int skip = 10;
     Bench.quietLogging();
     Bench.config(Map.of("modelchange.mongodb.database", Bench.DATABASE,
@@ -58,15 +61,21 @@ public final class Latency {
     List<Double> rawP50 = new ArrayList<>();
     List<Double> mcP99 = new ArrayList<>();
     List<Double> rawP99 = new ArrayList<>();
+    List<Double> spring = new ArrayList<>();
+    List<Double> springP50 = new ArrayList<>();
+    List<Double> springP99 = new ArrayList<>();
     for (int t = 0; t < trials; t++) {
       InJvmMongoDb server = Bench.startServer();
       BenchClient.uri = server.uri();
       long[] sent = new long[samples];
       long[] mcArrivals = new long[samples];
       long[] rawArrivals = new long[samples];
+      long[] springArrivals = new long[samples];
       LatencyObserver.arrivals = mcArrivals;
       WeldContainer weld = Bench.boot("latency-" + t, List.of(LatencyObserver.class, BenchClient.class));
-      try (MongoClient client = Bench.client(server.uri())) {
+      try (MongoClient client = Bench.client(server.uri());
+          SpringContender springContender = new SpringContender(client)) {
+        springContender.listen(Bench.BOOKS, null, b -> springArrivals[b.getSeq()] = System.nanoTime());
         MongoCollection<Book> books = Bench.books(client);
         MongoChangeStreamCursor<ChangeStreamDocument<Book>> cursor = books.watch(Book.class).cursor();
         volatileStop = false;
@@ -89,12 +98,13 @@ public final class Latency {
         loop.start();
         Bench.sleep(300);
         for (int i = 0; i < samples; i++) {
-          Bench.sleep(random.nextInt(101));
+          Bench.sleep(random.nextInt(maxPause + 1));
           sent[i] = System.nanoTime();
           books.insertOne(new Book(i % 100, i, "Title " + i, "Author"));
         }
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while ((mcArrivals[samples - 1] == 0 || rawArrivals[samples - 1] == 0) && System.nanoTime() < deadline) {
+        while ((mcArrivals[samples - 1] == 0 || rawArrivals[samples - 1] == 0 || springArrivals[samples - 1] == 0)
+            && System.nanoTime() < deadline) {
           Bench.sleep(10);
         }
         volatileStop = true;
@@ -105,28 +115,41 @@ public final class Latency {
       }
       List<Double> m = new ArrayList<>();
       List<Double> r = new ArrayList<>();
+      List<Double> sp = new ArrayList<>();
       for (int i = skip; i < samples; i++) {
-        if (mcArrivals[i] == 0 || rawArrivals[i] == 0) {
+        if (mcArrivals[i] == 0 || rawArrivals[i] == 0 || springArrivals[i] == 0) {
           throw new IllegalStateException("insert " + i + " was not received within 5 s");
         }
         m.add((mcArrivals[i] - sent[i]) / 1e6);
         r.add((rawArrivals[i] - sent[i]) / 1e6);
+        sp.add((springArrivals[i] - sent[i]) / 1e6);
       }
       mc.addAll(m);
       raw.addAll(r);
+      spring.addAll(sp);
+      springP50.add(Bench.percentile(sp, 0.5));
+      springP99.add(Bench.percentile(sp, 0.99));
       mcP50.add(Bench.percentile(m, 0.5));
       rawP50.add(Bench.percentile(r, 0.5));
       mcP99.add(Bench.percentile(m, 0.99));
       rawP99.add(Bench.percentile(r, 0.99));
       System.err.printf("[latency] trial %d: ModelChange p50 %.1f ms p99 %.1f ms; raw 5 ms poll p50 %.1f ms p99 %.1f "
-          + "ms%n", t, mcP50.get(t), mcP99.get(t), rawP50.get(t), rawP99.get(t));
+          + "ms; Spring p50 %.1f ms p99 %.1f ms%n", t, mcP50.get(t), mcP99.get(t), rawP50.get(t), rawP99.get(t),
+          springP50.get(t), springP99.get(t));
     }
     int n = mc.size();
     String note = "pooled over " + trials + " trials x " + (samples - skip) + " inserts; per-trial range shown; "
-        + "baseline = raw tryNext() loop with a fixed 5 ms sleep, on the same inserts; in-JVM server: no "
-        + "await-data, the watcher polls with an adaptive 5-100 ms wait";
-    figurePooled("latency.p50", Bench.percentile(mc, 0.5), Bench.percentile(raw, 0.5), mcP50, rawP50, n, note);
-    figurePooled("latency.p99", Bench.percentile(mc, 0.99), Bench.percentile(raw, 0.99), mcP99, rawP99, n, note);
+        + "pauses of 0-" + maxPause + " ms between inserts; baseline = raw tryNext() loop with a fixed 5 ms sleep, "
+        + "on the same inserts; in-JVM server: no await-data, the watcher polls every 5 ms while events came "
+        + "within 1 s, backing off to 100 ms after";
+    String springNote = "pooled as above; baseline = Spring Data DefaultMessageListenerContainer (tryNext(), 10 ms "
+        + "sleep when empty) on the same inserts; target: ModelChange p99 <= Spring's";
+    figurePooled(prefix + ".p50", Bench.percentile(mc, 0.5), Bench.percentile(raw, 0.5), mcP50, rawP50, n, note);
+    figurePooled(prefix + ".p99", Bench.percentile(mc, 0.99), Bench.percentile(raw, 0.99), mcP99, rawP99, n, note);
+    figurePooled(prefix + ".vs-spring.p50", Bench.percentile(mc, 0.5), Bench.percentile(spring, 0.5), mcP50,
+        springP50, n, springNote);
+    figurePooled(prefix + ".vs-spring.p99", Bench.percentile(mc, 0.99), Bench.percentile(spring, 0.99), mcP99,
+        springP99, n, springNote);
   }
 
   private static volatile boolean volatileStop;

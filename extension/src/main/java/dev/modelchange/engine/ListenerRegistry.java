@@ -17,24 +17,30 @@ import org.bson.BsonValue;
 /**
  * The programmatic listeners of one stream. Listeners whose filter is one equality ({@code Filters.eq("userId",
  * u)}) are indexed by path and value, so an event finds its listeners by lookup, whatever their number; the
- * others are tested one by one. Safe for concurrent subscribe and unsubscribe during delivery.
+ * others are tested one by one. Safe for concurrent subscribe and unsubscribe during delivery. The listeners of
+ * one value are an array replaced on each change (most values have one listener: a set per value cost ~240 bytes).
  */
 final class ListenerRegistry implements ChangeSink {
   private static final Comparator<ChangeListenerSubscription<?>> BY_SEQUENCE =
       Comparator.comparingLong(ChangeListenerSubscription::sequence);
 
   private final Set<ChangeListenerSubscription<?>> scanned = ConcurrentHashMap.newKeySet();
-  private final Map<String, Map<Object, Set<ChangeListenerSubscription<?>>>> byEquality = new ConcurrentHashMap<>();
+  private static final ChangeListenerSubscription<?>[] NONE = new ChangeListenerSubscription<?>[0];
+
+  private final Map<String, Map<Object, ChangeListenerSubscription<?>[]>> byEquality = new ConcurrentHashMap<>();
   private final AtomicInteger size = new AtomicInteger();
+  /** The scanned listeners in subscription order, copied on each change: what an event without indexed match reads. */
+  private volatile ChangeListenerSubscription<?>[] scannedInOrder = NONE;
 
   void add(ChangeListenerSubscription<?> listener) {
     Map.Entry<String, BsonValue> eq = listener.filter().singleEquality().orElse(null);
     if (eq == null) {
       scanned.add(listener);
+      copyScanned();
     } else {
       byEquality.computeIfAbsent(eq.getKey(), k -> new ConcurrentHashMap<>())
-          .computeIfAbsent(DocumentFilter.lookupKey(eq.getValue()), k -> ConcurrentHashMap.newKeySet())
-          .add(listener);
+          .merge(DocumentFilter.lookupKey(eq.getValue()), new ChangeListenerSubscription<?>[] {listener},
+              ListenerRegistry::joined);
     }
     size.incrementAndGet();
   }
@@ -44,18 +50,42 @@ final class ListenerRegistry implements ChangeSink {
     boolean removed;
     if (eq == null) {
       removed = scanned.remove(listener);
+      copyScanned();
     } else {
-      Map<Object, Set<ChangeListenerSubscription<?>>> byValue = byEquality.get(eq.getKey());
-      Object key = DocumentFilter.lookupKey(eq.getValue());
-      Set<ChangeListenerSubscription<?>> set = byValue == null ? null : byValue.get(key);
-      removed = set != null && set.remove(listener);
-      if (set != null && set.isEmpty()) {
-        byValue.remove(key, set);
+      Map<Object, ChangeListenerSubscription<?>[]> byValue = byEquality.get(eq.getKey());
+      boolean[] found = {false};
+      if (byValue != null) {
+        byValue.computeIfPresent(DocumentFilter.lookupKey(eq.getValue()), (k, listeners) -> {
+          ChangeListenerSubscription<?>[] left = without(listeners, listener);
+          found[0] = left.length < listeners.length;
+          return left.length == 0 ? null : left;
+        });
       }
+      removed = found[0];
     }
     if (removed) {
       size.decrementAndGet();
     }
+  }
+
+  private static ChangeListenerSubscription<?>[] joined(ChangeListenerSubscription<?>[] a,
+      ChangeListenerSubscription<?>[] b) {
+    ChangeListenerSubscription<?>[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  private static ChangeListenerSubscription<?>[] without(ChangeListenerSubscription<?>[] listeners,
+      ChangeListenerSubscription<?> gone) {
+    List<ChangeListenerSubscription<?>> left = new ArrayList<>(List.of(listeners));
+    left.remove(gone);
+    return left.toArray(NONE);
+  }
+
+  private synchronized void copyScanned() {
+    ChangeListenerSubscription<?>[] ordered = scanned.toArray(ChangeListenerSubscription<?>[]::new);
+    java.util.Arrays.sort(ordered, BY_SEQUENCE);
+    scannedInOrder = ordered;
   }
 
   int size() {
@@ -75,6 +105,13 @@ final class ListenerRegistry implements ChangeSink {
   @Override
   public boolean deliver(ReceivedChange change, List<CompletionStage<?>> pending) {
     Set<ChangeListenerSubscription<?>> viaIndex = indexedMatches(change.filterDocument());
+    if (viaIndex.isEmpty()) { // the scanned ones only, already in order: no list, no sort per event
+      boolean allReturned = true;
+      for (ChangeListenerSubscription<?> l : scannedInOrder) {
+        allReturned &= l.deliver(change, false);
+      }
+      return allReturned;
+    }
     if (scanned.isEmpty()) {
       if (viaIndex.size() == 1) {
         return viaIndex.iterator().next().deliver(change, true);
@@ -100,7 +137,7 @@ final class ListenerRegistry implements ChangeSink {
       return Set.of();
     }
     Set<ChangeListenerSubscription<?>> found = null;
-    for (Map.Entry<String, Map<Object, Set<ChangeListenerSubscription<?>>>> index : byEquality.entrySet()) {
+    for (Map.Entry<String, Map<Object, ChangeListenerSubscription<?>[]>> index : byEquality.entrySet()) {
       List<BsonValue> values;
       try {
         values = DocumentFilter.valuesAt(document, index.getKey());
@@ -109,12 +146,12 @@ final class ListenerRegistry implements ChangeSink {
       }
       for (BsonValue value : values) {
         Object key = DocumentFilter.lookupKey(value);
-        Set<ChangeListenerSubscription<?>> listeners = key == null ? null : index.getValue().get(key);
-        if (listeners != null && !listeners.isEmpty()) {
+        ChangeListenerSubscription<?>[] listeners = key == null ? null : index.getValue().get(key);
+        if (listeners != null) {
           if (found == null) {
             found = new HashSet<>();
           }
-          found.addAll(listeners);
+          found.addAll(List.of(listeners));
         }
       }
     }
@@ -133,7 +170,7 @@ final class ListenerRegistry implements ChangeSink {
 
   private void forEach(java.util.function.Consumer<ChangeListenerSubscription<?>> action) {
     List<ChangeListenerSubscription<?>> all = new ArrayList<>(scanned);
-    byEquality.values().forEach(byValue -> byValue.values().forEach(all::addAll));
+    byEquality.values().forEach(byValue -> byValue.values().forEach(l -> all.addAll(List.of(l))));
     all.sort(BY_SEQUENCE);
     all.forEach(action);
   }
