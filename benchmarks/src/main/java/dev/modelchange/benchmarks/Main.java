@@ -24,7 +24,7 @@ import java.util.TreeSet;
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar                 # everything (about 4 minutes on 2 cores)
- * java -jar benchmarks/target/benchmarks.jar e2e dispatch    # some figures: e2e dispatch latency latency50 idle boot memory
+ * java -jar benchmarks/target/benchmarks.jar e2e dispatch    # some figures: e2e dispatch meters latency latency50 idle boot memory
  * java -jar benchmarks/target/benchmarks.jar --jfr e2e       # with a JFR recording per figure JVM (and JMH fork)
  * </pre>
  */
@@ -36,6 +36,7 @@ public final class Main {
   private static final List<Figure> FIGURES = List.of(
       new Figure("e2e", EndToEnd.class, List.of("30000", "2", "5"), List.of("-Xms2g", "-Xmx2g")),
       new Figure("dispatch", DispatchFigures.class, List.of("3", "4", "2", "5"), List.of("-Xmx512m")),
+      new Figure("meters", MeterFigures.class, List.of("3", "5"), List.of("-Xmx256m")),
       new Figure("latency", Latency.class, List.of("100", "3"), List.of("-Xmx1g")),
       new Figure("latency50", Latency.class, List.of("100", "3", "40"), List.of("-Xmx1g")),
       new Figure("idle", Idle.class, List.of("10"), List.of("-Xmx1g")),
