@@ -102,7 +102,8 @@ public final class DispatchFigures {
           + saves.getOrDefault("memory", "?") + " us)";
       Bench.figure("checkpoint.dispatch." + s, "events/s", st.wall, memory.wall, null, "1 sync observer, "
           + "baseline = memory store measured in the same JMH run; default batching (a save per 100 events, at "
-          + "most one per 100 ms, or 1 s); " + latency + "; path pre-warmed with " + PREWARM + " events; target ratio >= 0.9");
+          + "most one per 100 ms, or 1 s); " + latency + "; path pre-warmed with " + PREWARM
+          + " events; target ratio >= 0.9");
       Bench.figure("checkpoint.dispatch." + s + ".per-cpu-second", "events/CPU-s", st.cpu, memory.cpu, null,
           "the same iterations per second of the benchmark thread's CPU time: on a loaded machine a fork that is "
               + "descheduled more than its baseline shows in the wall figure, not here");

@@ -27,8 +27,9 @@ import org.jboss.weld.environment.se.WeldContainer;
  * trial: a raw driver {@code tryNext()} loop decoding {@code ChangeStreamDocument<Book>} (the baseline); ModelChange
  * in Weld SE to one {@code @Observes @ModelChange(Book.class) ChangeEvent<Book>} observer (memory token store,
  * {@code modelchange.start-at} before the inserts), without and with its Micrometer meters bound; one ModelChange
- * programmatic listener; Spring Data MongoDB's {@code DefaultMessageListenerContainer} ({@link SpringContender}).
- * All start at the same operation time, so all read the same N events. The in-JVM server returns the whole backlog in the first reply, so the rate measures the consumer:
+ * programmatic listener; Spring Data MongoDB's {@code DefaultMessageListenerContainer} ({@link SpringContender}). All
+ * start at the same operation time, so all read the same N events. The in-JVM server returns the whole backlog in the
+ * first reply, so the rate measures the consumer:
  * the driver's decoding plus, for ModelChange, its dispatch, CDI and checkpoint bookkeeping.
  *
  * <p>Args: events per trial (default 30000), warm-up trials (2), measured trials (5).

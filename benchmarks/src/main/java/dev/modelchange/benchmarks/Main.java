@@ -23,8 +23,9 @@ import java.util.TreeSet;
  * the exit status is 0 whatever the figures say, and non-zero only when a figure could not run.
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar                 # everything (about 4 minutes on 2 cores)
- * java -jar benchmarks/target/benchmarks.jar e2e dispatch    # some figures: e2e dispatch meters latency latency50 idle boot memory
+ * java -jar benchmarks/target/benchmarks.jar                 # everything (about 6 minutes on 2 cores)
+ * java -jar benchmarks/target/benchmarks.jar e2e dispatch    # some figures, of: e2e dispatch meters latency
+ *                                                            #   latency50 idle boot memory
  * java -jar benchmarks/target/benchmarks.jar --jfr e2e       # with a JFR recording per figure JVM (and JMH fork)
  * </pre>
  */

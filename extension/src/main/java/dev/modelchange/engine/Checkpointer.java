@@ -20,12 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bson.BsonDocument;
 
 /**
- * Decides when a stream's position is stored. A position becomes storable only once every receiver of its event,
- * and of all earlier events, has returned (asynchronous observers: their stages completed): delivery is
- * at-least-once, without gaps. Saves are batched: after {@code max-events} delivered events or {@code max-delay},
- * whichever comes first, and at shutdown; under load they are coalesced, at least {@code min-interval} apart (never
- * later than {@code max-delay}), so a fast stream writes a few times a second rather than once per 100 events. Saves run on the engine's checkpoint writer, one at a time per stream, so
- * that the stream does not wait for the store; the state here is the watcher's thread's alone.
+ * Decides when a stream's position is stored. A position becomes storable only once every receiver of its event, and of
+ * all earlier events, has returned (asynchronous observers: their stages completed): delivery is at-least-once, without
+ * gaps. Saves are batched: after {@code max-events} delivered events or {@code max-delay}, whichever comes first, and
+ * at shutdown; under load they are coalesced, at least {@code min-interval} apart (never later than {@code max-delay}),
+ * so a fast stream writes a few times a second rather than once per 100 events. Saves run on the engine's checkpoint
+ * writer, one at a time per stream, so that the stream does not wait for the store; the state here is the watcher's
+ * thread's alone.
  */
 final class Checkpointer {
   private final StreamKey key;

@@ -8,7 +8,8 @@ import org.bson.codecs.DecoderContext;
 import org.bson.codecs.RawBsonDocumentCodec;
 
 /**
- * The benchmarks' hook into the engine (internal, not an API; it may change in any release). It replays pre-recorded change-stream documents through a running engine's own dispatch path without a
+ * The benchmarks' hook into the engine (internal, not an API; it may change in any release). It replays pre-recorded
+ * change-stream documents through a running engine's own dispatch path without a
  * server: it takes a started {@link ChangeStreamEngine}'s single {@link CollectionWatcher}, stops its thread,
  * and calls the watcher's own {@link CollectionWatcher#dispatch} (its receivers, its {@link Checkpointer} with the
  * configured resume-token store, its codecs) with each raw document read as the cursor reads it.
@@ -76,12 +77,12 @@ public final class EventReplay {
   }
 
   /**
-   * Brings the dispatch path to steady state (JIT-compiled) before measuring a slow store: with a store that
-   * takes 0.1-1 ms per save, one second of warm-up dispatches only a few thousand events, far from what the JIT
-   * needs, so the first measured seconds would still run interpreted code. Dispatches {@code count} events with
-   * the checkpointer's store swapped for an in-memory one, puts the real store back, then saves 200 times directly
-   * through it so that its own path is compiled too. Positions saved meanwhile are not counted by {@link #checkpointsSaved()}
-   * differences taken afterwards.
+   * Brings the dispatch path to steady state (JIT-compiled) before measuring a slow store: with a store that takes
+   * 0.1-1 ms per save, one second of warm-up dispatches only a few thousand events, far from what the JIT needs, so the
+   * first measured seconds would still run interpreted code. Dispatches {@code count} events with the checkpointer's
+   * store swapped for an in-memory one, puts the real store back, then saves 200 times directly through it so that its
+   * own path is compiled too. Positions saved meanwhile are not counted by {@link #checkpointsSaved()} differences
+   * taken afterwards.
    */
   public void warmUp(RawBsonDocument[] events, int count) {
     dev.modelchange.spi.ResumeTokenStore real = store();
