@@ -25,14 +25,18 @@ import java.util.TreeSet;
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar                 # everything (about 6 minutes on 2 cores)
  * java -jar benchmarks/target/benchmarks.jar e2e dispatch    # some figures, of: e2e dispatch meters latency
- *                                                            #   latency50 idle boot memory
+ *                                                            #   latency50 idle boot memory arc
  * java -jar benchmarks/target/benchmarks.jar --jfr e2e       # with a JFR recording per figure JVM (and JMH fork)
  * </pre>
  */
 public final class Main {
   private Main() {}
 
+  /** A figure: a main class of this jar, or (main null) the runner of the Quarkus application {@link #ARC_JAR}. */
   private record Figure(String name, Class<?> main, List<String> args, List<String> jvmArgs) {}
+
+  /** The ArC figure's application, built by {@code mvn -B -q -pl benchmarks-quarkus -am package -DskipTests}. */
+  private static final Path ARC_JAR = Path.of("benchmarks-quarkus/target/quarkus-app/quarkus-run.jar");
 
   private static final List<Figure> FIGURES = List.of(
       new Figure("e2e", EndToEnd.class, List.of("30000", "2", "5"), List.of("-Xms2g", "-Xmx2g")),
@@ -42,7 +46,8 @@ public final class Main {
       new Figure("latency50", Latency.class, List.of("100", "3", "40"), List.of("-Xmx1g")),
       new Figure("idle", Idle.class, List.of("10"), List.of("-Xmx1g")),
       new Figure("boot", Boot.class, List.of("3"), List.of("-Xmx512m")),
-      new Figure("memory", Memory.class, List.of("2"), List.of("-Xmx1g")));
+      new Figure("memory", Memory.class, List.of("2"), List.of("-Xmx1g")),
+      new Figure("arc", null, List.of(), List.of("-Xms1g", "-Xmx1g")));
 
   public static void main(String[] args) throws Exception {
     boolean jfr = false;
@@ -120,16 +125,27 @@ public final class Main {
     List<String> cmd = new ArrayList<>();
     cmd.add(Bench.javaBinary());
     cmd.addAll(jvmArgs);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(f.main.getName());
+    if (f.main == null) {
+      if (!Files.exists(ARC_JAR)) {
+        String missing = f.name + ": not measured | " + ARC_JAR.toAbsolutePath() + " is missing: build it with "
+            + "mvn -B -q -pl benchmarks-quarkus -am package -DskipTests (from the repository root)";
+        System.out.println(missing);
+        lines.add(missing);
+        return 0;
+      }
+      cmd.add("-jar");
+      cmd.add(ARC_JAR.toString());
+    } else {
+      cmd.add("-cp");
+      cmd.add(System.getProperty("java.class.path"));
+      cmd.add(f.main.getName());
+    }
     cmd.addAll(f.args);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE)
         .start();
     try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         var logOut = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-      logOut.write(String.join(" ", cmd.subList(0, 1)) + " " + String.join(" ", jvmArgs) + " " + f.main.getName()
-          + " " + String.join(" ", f.args) + "\n");
+      logOut.write(String.join(" ", cmd) + "\n");
       String line;
       while ((line = in.readLine()) != null) {
         logOut.write(line);
