@@ -1,15 +1,15 @@
-package dev.modelchange.benchmarks.arc;
+package dev.modelchange.benchmarks;
 
 import java.lang.management.ManagementFactory;
 
 /**
- * A copy of benchmarks' DrainWindow. The measured part of one drain: from event {@code n/10} to the last (the first tenth warms the consumer's
+ * The measured part of one drain: from event {@code n/10} to the last (the first tenth warms the consumer's
  * thread and is left out, for ModelChange and the raw loop alike). Records wall time and the consuming thread's
  * CPU time at both ends: events per wall second is the figure asked for; events per CPU second of the consuming
  * thread is the same cost with the time the thread spent descheduled (other processes on a shared machine)
- * taken out. Single writer: the consuming thread.
+ * taken out. Single writer: the consuming thread. Shared by the benchmarks on Weld SE and on Quarkus.
  */
-final class DrainWindow {
+public final class DrainWindow {
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -23,13 +23,14 @@ final class DrainWindow {
   private long bytesFrom;
   private long bytesTo;
 
-  DrainWindow(int n) {
+  /** A window of {@code n} events. */
+  public DrainWindow(int n) {
     this.n = n;
     this.from = n / 10;
   }
 
   /** Records one arrival; returns true when it was the last expected. */
-  boolean arrived() {
+  public boolean arrived() {
     int i = count++;
     if (i == from) {
       wallFrom = System.nanoTime();
@@ -44,22 +45,23 @@ final class DrainWindow {
     return false;
   }
 
-  int count() {
+  /** Events arrived so far. */
+  public int count() {
     return count;
   }
 
   /** Events per second of wall time. */
-  double rate() {
+  public double rate() {
     return (n - 1 - from) / ((wallTo - wallFrom) / 1e9);
   }
 
   /** Bytes allocated by the consuming thread per event. */
-  double bytesPerEvent() {
+  public double bytesPerEvent() {
     return (bytesTo - bytesFrom) / (double) (n - 1 - from);
   }
 
   /** Events per second of the consuming thread's CPU time. */
-  double cpuRate() {
+  public double cpuRate() {
     return (n - 1 - from) / ((cpuTo - cpuFrom) / 1e9);
   }
 }
