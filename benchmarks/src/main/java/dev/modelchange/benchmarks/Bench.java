@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -34,7 +33,7 @@ import org.jboss.weld.environment.se.WeldContainer;
 /** What the figures share: servers, containers, configuration, statistics and the output line. */
 public final class Bench {
   /** Children print their figures on lines starting with this; the orchestrator collects them. */
-  public static final String FIGURE_PREFIX = "FIGURE ";
+  public static final String FIGURE_PREFIX = Figures.PREFIX;
   public static final String DATABASE = "bench";
   public static final String BOOKS = "books";
 
@@ -217,18 +216,15 @@ public final class Bench {
   // ---------------------------------------------------------------------------------------------- statistics
 
   public static double median(List<Double> values) {
-    List<Double> s = new ArrayList<>(values);
-    Collections.sort(s);
-    int n = s.size();
-    return n == 0 ? Double.NaN : n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    return Figures.median(values);
   }
 
   public static double min(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    return Figures.min(values);
   }
 
   public static double max(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    return Figures.max(values);
   }
 
   /** The value at quantile {@code q} (nearest rank) of a sorted copy. */
@@ -244,28 +240,11 @@ public final class Bench {
 
   /** Three significant digits, thousands separated: 1,230,000 / 98,700 / 12.3 / 0.456. */
   public static String fmt(double v) {
-    if (Double.isNaN(v)) {
-      return "n/a";
-    }
-    double a = Math.abs(v);
-    if (a >= 1000) {
-      double scale = Math.pow(10, Math.floor(Math.log10(a)) - 2);
-      return String.format(Locale.ROOT, "%,.0f", Math.round(v / scale) * scale);
-    }
-    if (a >= 100) {
-      return String.format(Locale.ROOT, "%.0f", v);
-    }
-    if (a >= 10) {
-      return String.format(Locale.ROOT, "%.1f", v);
-    }
-    if (a >= 1) {
-      return String.format(Locale.ROOT, "%.2f", v);
-    }
-    return String.format(Locale.ROOT, "%.3g", v);
+    return Figures.fmt(v);
   }
 
   static String range(List<Double> values) {
-    return fmt(min(values)) + ".." + fmt(max(values));
+    return Figures.range(values);
   }
 
   // ---------------------------------------------------------------------------------------------- output
@@ -276,24 +255,7 @@ public final class Bench {
    */
   public static void figure(String name, String unit, List<Double> values, List<Double> baseline,
       List<Double> pairedRatios, String note) {
-    double v = median(values);
-    double b = median(baseline);
-    double r = pairedRatios != null && !pairedRatios.isEmpty() ? median(pairedRatios) : v / b;
-    StringBuilder line = new StringBuilder(FIGURE_PREFIX).append(name).append(": ").append(fmt(v)).append(' ')
-        .append(unit).append(" (baseline ").append(fmt(b)).append(", ratio ")
-        .append(b == 0 || Double.isNaN(r) || Double.isInfinite(r) ? "n/a" : String.format(Locale.ROOT, "%.2f", r))
-        .append(')');
-    line.append(" | n=").append(values.size()).append(" range ").append(range(values));
-    line.append("; baseline n=").append(baseline.size()).append(" range ").append(range(baseline));
-    if (pairedRatios != null && !pairedRatios.isEmpty()) {
-      line.append("; paired ratios ").append(String.format(Locale.ROOT, "%.2f..%.2f", min(pairedRatios),
-          max(pairedRatios)));
-    }
-    if (note != null && !note.isEmpty()) {
-      line.append("; ").append(note);
-    }
-    System.out.println(line);
-    System.out.flush();
+    Figures.print(name, unit, values, baseline, pairedRatios, note);
   }
 
   /** A figure that could not be measured, with the reason. */

@@ -9,6 +9,7 @@ import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import dev.modelchange.ChangeEvent;
 import dev.modelchange.ModelChange;
 import dev.modelchange.benchmarks.DrainWindow;
+import dev.modelchange.benchmarks.Figures;
 import dev.modelchange.benchmarks.Sink;
 import dev.modelchange.benchmarks.model.Book;
 import dev.modelchange.testsupport.InJvmMongoDb;
@@ -19,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -142,7 +142,7 @@ public class ArcEndToEnd implements QuarkusApplication {
       b.add(y2);
       paired.add(x / ((y1 + y2) / 2));
     }
-    printFigure(name, unit, v, b, paired, note);
+    Figures.print(name, unit, v, b, paired, note);
   }
 
   static CodecRegistry pojoRegistry() {
@@ -197,56 +197,5 @@ public class ArcEndToEnd implements QuarkusApplication {
       throw new IllegalStateException("raw drain got " + windows.size() + " windows", failure[0]);
     }
     return windows;
-  }
-
-  // ------------------------------------------------------------- output, as benchmarks' Bench.figure prints it
-
-  static double median(List<Double> values) {
-    List<Double> s = new ArrayList<>(values);
-    Collections.sort(s);
-    int k = s.size();
-    return k == 0 ? Double.NaN : k % 2 == 1 ? s.get(k / 2) : (s.get(k / 2 - 1) + s.get(k / 2)) / 2;
-  }
-
-  static double min(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-  }
-
-  static double max(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-  }
-
-  static String fmt(double v) {
-    if (Double.isNaN(v)) {
-      return "n/a";
-    }
-    double a = Math.abs(v);
-    if (a >= 1000) {
-      double scale = Math.pow(10, Math.floor(Math.log10(a)) - 2);
-      return String.format(Locale.ROOT, "%,.0f", Math.round(v / scale) * scale);
-    }
-    if (a >= 100) {
-      return String.format(Locale.ROOT, "%.0f", v);
-    }
-    if (a >= 10) {
-      return String.format(Locale.ROOT, "%.1f", v);
-    }
-    if (a >= 1) {
-      return String.format(Locale.ROOT, "%.2f", v);
-    }
-    return String.format(Locale.ROOT, "%.3g", v);
-  }
-
-  static void printFigure(String name, String unit, List<Double> values, List<Double> baseline,
-      List<Double> paired, String note) {
-    double v = median(values);
-    double b = median(baseline);
-    double r = median(paired);
-    System.out.println("FIGURE " + name + ": " + fmt(v) + " " + unit + " (baseline " + fmt(b) + ", ratio "
-        + String.format(Locale.ROOT, "%.2f", r) + ") | n=" + values.size() + " range " + fmt(min(values)) + ".."
-        + fmt(max(values)) + "; baseline n=" + baseline.size() + " range " + fmt(min(baseline)) + ".."
-        + fmt(max(baseline)) + "; paired ratios " + String.format(Locale.ROOT, "%.2f..%.2f", min(paired),
-        max(paired)) + "; " + note);
-    System.out.flush();
   }
 }
