@@ -1,6 +1,5 @@
 package dev.modelchange.benchmarks;
 
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -23,9 +22,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
-import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
-import org.bson.codecs.pojo.PojoCodecProvider;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -34,8 +31,8 @@ import org.jboss.weld.environment.se.WeldContainer;
 public final class Bench {
   /** Children print their figures on lines starting with this; the orchestrator collects them. */
   public static final String FIGURE_PREFIX = Figures.PREFIX;
-  public static final String DATABASE = "bench";
-  public static final String BOOKS = "books";
+  public static final String DATABASE = Books.DATABASE;
+  public static final String BOOKS = Books.COLLECTION;
 
   private Bench() {}
 
@@ -60,27 +57,18 @@ public final class Bench {
     return MongoClients.create(uri);
   }
 
-  /** The driver's default registry plus automatic POJOs: what ModelChange decodes models with by default. */
+  /** See {@link Books#pojoRegistry()}. */
   public static CodecRegistry pojoRegistry() {
-    return CodecRegistries.fromRegistries(MongoClientSettings.getDefaultCodecRegistry(),
-        CodecRegistries.fromProviders(PojoCodecProvider.builder().automatic(true).build()));
+    return Books.pojoRegistry();
   }
 
   public static MongoCollection<Book> books(MongoClient client) {
-    return client.getDatabase(DATABASE).getCollection(BOOKS, Book.class).withCodecRegistry(pojoRegistry());
+    return Books.books(client);
   }
 
-  /** Inserts {@code n} books (userId = i % 100) with insertMany in batches of 1,000: n oplog entries. */
+  /** Inserts {@code n} books: see {@link Books#insert}. */
   public static void insertBooks(MongoClient client, int n) {
-    MongoCollection<Book> books = books(client);
-    List<Book> batch = new ArrayList<>(1000);
-    for (int i = 0; i < n; i++) {
-      batch.add(new Book(i % 100, i, "Title " + i, "Author " + (i % 37)));
-      if (batch.size() == 1000 || i == n - 1) {
-        books.insertMany(batch);
-        batch.clear();
-      }
-    }
+    Books.insert(client, n);
   }
 
   /**

@@ -1,8 +1,6 @@
 package dev.modelchange.benchmarks;
 
-import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import dev.modelchange.ChangeEvent;
 import dev.modelchange.ModelChange;
 import dev.modelchange.ListenOptions;
@@ -192,32 +190,7 @@ public final class EndToEnd {
 
   /** Drains with the driver alone, on a thread of its own like a watcher. */
   static DrainWindow rawDrain(MongoClient client, int n, BsonTimestamp start) throws InterruptedException {
-    DrainWindow window = new DrainWindow(n);
-    Throwable[] failure = new Throwable[1];
-    Thread thread = new Thread(() -> {
-      try (MongoChangeStreamCursor<ChangeStreamDocument<Book>> cursor =
-          Bench.books(client).watch(Book.class).startAtOperationTime(start).cursor()) {
-        while (true) {
-          ChangeStreamDocument<Book> doc = cursor.tryNext();
-          if (doc == null) {
-            Thread.onSpinWait();
-            continue;
-          }
-          Sink.consume(doc);
-          if (window.arrived()) {
-            return;
-          }
-        }
-      } catch (Throwable e) {
-        failure[0] = e;
-      }
-    }, "raw-driver-loop");
-    thread.start();
-    thread.join(TimeUnit.SECONDS.toMillis(120));
-    if (failure[0] != null || window.count() != n) {
-      throw new IllegalStateException("raw drain got " + window.count() + " of " + n, failure[0]);
-    }
-    return window;
+    return Books.rawDrain(client, start, n, 1, 120, TimeUnit.SECONDS).get(0);
   }
 
   static DrainWindow modelChangeDrain(String uri, int n, String id, boolean meters) throws InterruptedException {

@@ -1,13 +1,10 @@
 package dev.modelchange.benchmarks.arc;
 
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import dev.modelchange.ChangeEvent;
 import dev.modelchange.ModelChange;
+import dev.modelchange.benchmarks.Books;
 import dev.modelchange.benchmarks.DrainWindow;
 import dev.modelchange.benchmarks.Figures;
 import dev.modelchange.benchmarks.Sink;
@@ -26,9 +23,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.bson.BsonTimestamp;
-import org.bson.codecs.configuration.CodecRegistries;
-import org.bson.codecs.configuration.CodecRegistry;
-import org.bson.codecs.pojo.PojoCodecProvider;
 
 /**
  * Figure 1 (end-to-end overhead) with the observer in ArC, Quarkus' CDI: the benchmarks module's {@code EndToEnd}
@@ -49,8 +43,6 @@ import org.bson.codecs.pojo.PojoCodecProvider;
  */
 @QuarkusMain
 public class ArcEndToEnd implements QuarkusApplication {
-  static final String DATABASE = "bench";
-  static final String BOOKS = "books";
 
   static int n;
   static int warmup;
@@ -92,7 +84,7 @@ public class ArcEndToEnd implements QuarkusApplication {
     InJvmMongoDb server = InJvmMongoDb.start();
     uri = server.uri();
     try (MongoClient client = MongoClients.create(uri)) {
-      insertBooks(client, n * (warmup + trials));
+      Books.insert(client, n * (warmup + trials));
       rawBefore = rawDrain(client);
     }
     System.setProperty("quarkus.mongodb.connection-string", uri);
@@ -145,57 +137,8 @@ public class ArcEndToEnd implements QuarkusApplication {
     Figures.print(name, unit, v, b, paired, note);
   }
 
-  static CodecRegistry pojoRegistry() {
-    return CodecRegistries.fromRegistries(MongoClientSettings.getDefaultCodecRegistry(),
-        CodecRegistries.fromProviders(PojoCodecProvider.builder().automatic(true).build()));
-  }
-
-  static MongoCollection<Book> books(MongoClient client) {
-    return client.getDatabase(DATABASE).getCollection(BOOKS, Book.class).withCodecRegistry(pojoRegistry());
-  }
-
-  /** As benchmarks' Bench.insertBooks: insertMany in batches of 1,000, one oplog entry per book. */
-  static void insertBooks(MongoClient client, int count) {
-    MongoCollection<Book> books = books(client);
-    List<Book> batch = new ArrayList<>(1000);
-    for (int i = 0; i < count; i++) {
-      batch.add(new Book(i % 100, i, "Title " + i, "Author " + (i % 37)));
-      if (batch.size() == 1000 || i == count - 1) {
-        books.insertMany(batch);
-        batch.clear();
-      }
-    }
-  }
-
-  /** As EndToEnd.rawDrain, on a thread of its own like a watcher, over the whole stream in windows of n. */
+  /** The raw driver loop over the whole stream, in windows of n. */
   static List<DrainWindow> rawDrain(MongoClient client) throws InterruptedException {
-    List<DrainWindow> windows = new ArrayList<>();
-    Throwable[] failure = new Throwable[1];
-    Thread thread = new Thread(() -> {
-      DrainWindow window = new DrainWindow(n);
-      try (MongoChangeStreamCursor<ChangeStreamDocument<Book>> cursor =
-          books(client).watch(Book.class).startAtOperationTime(startTs).cursor()) {
-        while (windows.size() < warmup + trials) {
-          ChangeStreamDocument<Book> doc = cursor.tryNext();
-          if (doc == null) {
-            Thread.onSpinWait();
-            continue;
-          }
-          Sink.consume(doc);
-          if (window.arrived()) {
-            windows.add(window);
-            window = new DrainWindow(n);
-          }
-        }
-      } catch (Throwable e) {
-        failure[0] = e;
-      }
-    }, "raw-driver-loop");
-    thread.start();
-    thread.join(TimeUnit.SECONDS.toMillis(300));
-    if (failure[0] != null || windows.size() != warmup + trials) {
-      throw new IllegalStateException("raw drain got " + windows.size() + " windows", failure[0]);
-    }
-    return windows;
+    return Books.rawDrain(client, startTs, n, warmup + trials, 300, TimeUnit.SECONDS);
   }
 }
